@@ -12,13 +12,21 @@ import org.junit.jupiter.api.Test;
 /** The CRDs in crds/ must be exactly what the crd-generator makes from the Java model. */
 class GeneratedCrdsTest {
 
-  private static final String UPDATE_HINT =
-      "crds/ is stale: run `./mvnw -pl api process-classes && cp api/target/generated-crds/*.yml crds/`";
+  private static final String UPDATE_HINT = "stale CRDs: run `./mvnw -pl api process-classes"
+      + " && cp api/target/generated-crds/*.yml crds/ && cp crds/*.yml charts/autoreply-operator/crds/`";
 
   @Test
   void committedCrdsMatchGenerated() throws IOException {
+    assertFolderMatchesGenerated(TestPaths.repository().resolve("crds"));
+  }
+
+  @Test
+  void chartCrdsMatchGenerated() throws IOException {
+    assertFolderMatchesGenerated(TestPaths.repository().resolve("charts/autoreply-operator/crds"));
+  }
+
+  private static void assertFolderMatchesGenerated(Path committed) throws IOException {
     Path generated = TestPaths.generatedCrds();
-    Path committed = TestPaths.repository().resolve("crds");
 
     List<String> generatedNames = crdFileNames(generated);
     assertThat(crdFileNames(committed)).as(UPDATE_HINT).isEqualTo(generatedNames);
