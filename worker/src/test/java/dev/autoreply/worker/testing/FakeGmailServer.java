@@ -1,0 +1,401 @@
+package dev.autoreply.worker.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.autoreply.worker.testing.FakeGmailServerMailbox.HistoryRecord;
+import dev.autoreply.worker.testing.FakeGmailServerMailbox.StoredMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Gmail REST API v1 on 127.0.0.1, with mailboxes in memory. Serves users.getProfile,
+ * users.history.list (messageAdded records only), users.messages.get with format=raw and
+ * users.messages.send, under the paths that the Java client calls: ROOT/gmail/v1/users/....
+ * Every request needs the header "Authorization: Bearer test-token".
+ */
+public final class FakeGmailServer implements AutoCloseable {
+
+  public static final String ACCESS_TOKEN = "test-token";
+  public static final BigInteger FIRST_HISTORY_ID = BigInteger.valueOf(1000);
+
+  private static final Pattern USER_PATH = Pattern.compile("/gmail/v1/users/([^/]+)/(.+)");
+  private static final Pattern MESSAGE_PATH = Pattern.compile("messages/([^/]+)");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** An error response to send instead of serving the next request. */
+  private record Failure(int status, String reason, Map<String, String> headers) {
+  }
+
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(4);
+  private final Map<String, FakeGmailServerMailbox> mailboxes = new ConcurrentHashMap<>();
+  private final List<FakeGmailServerRequest> requests = new CopyOnWriteArrayList<>();
+  private final Deque<Failure> failures = new ArrayDeque<>();
+  private final AtomicLong nextMessageId = new AtomicLong(0x18c0000000000000L);
+  private volatile int defaultPageSize = 3;
+
+  private FakeGmailServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", this::dispatch);
+    server.setExecutor(executor);
+  }
+
+  /** Starts a server on a free port of 127.0.0.1. */
+  public static FakeGmailServer start() throws IOException {
+    FakeGmailServer fake = new FakeGmailServer();
+    fake.server.start();
+    return fake;
+  }
+
+  /** Returns the root URL to pass to the Gmail client, with a trailing slash. */
+  public String rootUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  /**
+   * Delivers a message to INBOX: assigns an id, stores the bytes and adds a messageAdded
+   * history record, which bumps the mailbox history id by one.
+   *
+   * @param threadId thread to put the message in, or null for a new thread named by the id
+   * @return the new message id
+   */
+  public String deliver(String mailbox, byte[] raw, String threadId) {
+    String id = Long.toHexString(nextMessageId.getAndIncrement());
+    String thread = threadId == null ? id : threadId;
+    FakeGmailServerMailbox box = mailbox(mailbox);
+    synchronized (box) {
+      box.add(new StoredMessage(id, thread, raw.clone(), List.of("INBOX", "UNREAD")));
+    }
+    return id;
+  }
+
+  public BigInteger historyId(String mailbox) {
+    FakeGmailServerMailbox box = mailbox(mailbox);
+    synchronized (box) {
+      return box.historyId();
+    }
+  }
+
+  /** Makes history.list return 404 for start history ids below {@code floor}. */
+  public void setRetentionFloor(String mailbox, BigInteger floor) {
+    FakeGmailServerMailbox box = mailbox(mailbox);
+    synchronized (box) {
+      box.setRetentionFloor(floor);
+    }
+  }
+
+  /** Sets the page size of history.list when the request has no maxResults. */
+  public void setDefaultPageSize(int pageSize) {
+    defaultPageSize = pageSize;
+  }
+
+  /** Returns the messages sent from {@code mailbox} through messages.send, oldest first. */
+  public List<FakeGmailServerSentMessage> sent(String mailbox) {
+    FakeGmailServerMailbox box = mailbox(mailbox);
+    synchronized (box) {
+      return box.messagesWithLabel("SENT").stream()
+          .map(m -> new FakeGmailServerSentMessage(m.id(), m.threadId(), m.raw().clone()))
+          .toList();
+    }
+  }
+
+  /** Returns every request received so far, including those that received an injected failure. */
+  public List<FakeGmailServerRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** Counts requests with {@code method} whose path ends with {@code pathSuffix}. */
+  public long requestCount(String method, String pathSuffix) {
+    return requests.stream()
+        .filter(r -> r.method().equals(method) && r.path().endsWith(pathSuffix))
+        .count();
+  }
+
+  /** Fails the next {@code count} requests with {@code status} and Google's JSON error body. */
+  public void failNext(int count, int status, Map<String, String> headers) {
+    failNext(count, status, defaultReason(status), headers);
+  }
+
+  /** Same as {@link #failNext(int, int, Map)} with the given reason in errors[0].reason. */
+  public synchronized void failNext(
+      int count, int status, String reason, Map<String, String> headers) {
+    for (int i = 0; i < count; i++) {
+      failures.add(new Failure(status, reason, Map.copyOf(headers)));
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private FakeGmailServerMailbox mailbox(String address) {
+    return mailboxes.computeIfAbsent(address,
+        a -> new FakeGmailServerMailbox(a, FIRST_HISTORY_ID));
+  }
+
+  private synchronized Failure nextFailure() {
+    return failures.poll();
+  }
+
+  private void dispatch(HttpExchange exchange) throws IOException {
+    try {
+      String path = exchange.getRequestURI().getPath();
+      Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
+      requests.add(new FakeGmailServerRequest(exchange.getRequestMethod(), path, query));
+      route(exchange, path, query);
+    } catch (RuntimeException e) {
+      sendError(exchange, 500, "backendError", "fake server error: " + e, Map.of());
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void route(HttpExchange exchange, String path, Map<String, String> query)
+      throws IOException {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (!("Bearer " + ACCESS_TOKEN).equals(authorization)) {
+      sendError(exchange, 401, "authError", "Request had invalid authentication credentials.",
+          Map.of());
+      return;
+    }
+    Failure failure = nextFailure();
+    if (failure != null) {
+      sendError(exchange, failure.status(), failure.reason(), "injected failure",
+          failure.headers());
+      return;
+    }
+    Matcher user = USER_PATH.matcher(path);
+    if (!user.matches()) {
+      sendNotFound(exchange);
+      return;
+    }
+    FakeGmailServerMailbox box = mailbox(user.group(1));
+    String resource = user.group(2);
+    String method = exchange.getRequestMethod();
+    Matcher message = MESSAGE_PATH.matcher(resource);
+    if (method.equals("GET") && resource.equals("profile")) {
+      sendJson(exchange, 200, profile(box));
+    } else if (method.equals("GET") && resource.equals("history")) {
+      listHistory(exchange, box, query);
+    } else if (method.equals("POST") && resource.equals("messages/send")) {
+      sendMessage(exchange, box);
+    } else if (method.equals("GET") && message.matches()) {
+      getMessage(exchange, box, message.group(1));
+    } else {
+      sendNotFound(exchange);
+    }
+  }
+
+  private ObjectNode profile(FakeGmailServerMailbox box) {
+    synchronized (box) {
+      ObjectNode body = JSON.createObjectNode();
+      body.put("emailAddress", box.address());
+      body.put("messagesTotal", box.messagesWithLabel("INBOX").size());
+      body.put("historyId", box.historyId().toString());
+      return body;
+    }
+  }
+
+  private void listHistory(HttpExchange exchange, FakeGmailServerMailbox box,
+      Map<String, String> query) throws IOException {
+    BigInteger start;
+    try {
+      start = new BigInteger(query.getOrDefault("startHistoryId", ""));
+    } catch (NumberFormatException e) {
+      sendError(exchange, 400, "invalidArgument", "Invalid startHistoryId", Map.of());
+      return;
+    }
+    String historyTypes = query.get("historyTypes");
+    int pageSize = Integer.parseInt(query.getOrDefault("maxResults",
+        String.valueOf(defaultPageSize)));
+    int offset = Integer.parseInt(query.getOrDefault("pageToken", "0"));
+    List<HistoryRecord> matching;
+    BigInteger current;
+    synchronized (box) {
+      if (start.compareTo(box.retentionFloor()) < 0) {
+        sendNotFound(exchange);
+        return;
+      }
+      boolean addedWanted = historyTypes == null || historyTypes.equals("messageAdded");
+      matching = addedWanted ? box.historyAfter(start, query.get("labelId")) : List.of();
+      current = box.historyId();
+    }
+    sendJson(exchange, 200, historyPage(matching, offset, pageSize, current));
+  }
+
+  private static ObjectNode historyPage(
+      List<HistoryRecord> matching, int offset, int pageSize, BigInteger current) {
+    ObjectNode body = JSON.createObjectNode();
+    int end = Math.min(matching.size(), offset + pageSize);
+    if (offset < end) {
+      ArrayNode history = body.putArray("history");
+      for (HistoryRecord record : matching.subList(offset, end)) {
+        history.add(historyRecord(record));
+      }
+    }
+    if (end < matching.size()) {
+      body.put("nextPageToken", String.valueOf(end));
+    }
+    body.put("historyId", current.toString());
+    return body;
+  }
+
+  private static ObjectNode historyRecord(HistoryRecord record) {
+    ObjectNode json = JSON.createObjectNode();
+    json.put("id", record.id().toString());
+    ObjectNode reference = json.putArray("messages").addObject();
+    reference.put("id", record.messageId());
+    reference.put("threadId", record.threadId());
+    ObjectNode added = json.putArray("messagesAdded").addObject().putObject("message");
+    added.put("id", record.messageId());
+    added.put("threadId", record.threadId());
+    ArrayNode labels = added.putArray("labelIds");
+    record.labelIds().forEach(labels::add);
+    return json;
+  }
+
+  private void getMessage(HttpExchange exchange, FakeGmailServerMailbox box, String id)
+      throws IOException {
+    StoredMessage message;
+    synchronized (box) {
+      message = box.message(id);
+    }
+    if (message == null) {
+      sendNotFound(exchange);
+      return;
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.put("id", message.id());
+    body.put("threadId", message.threadId());
+    ArrayNode labels = body.putArray("labelIds");
+    message.labelIds().forEach(labels::add);
+    body.put("sizeEstimate", message.raw().length);
+    body.put("raw", Base64.getUrlEncoder().encodeToString(message.raw()));
+    sendJson(exchange, 200, body);
+  }
+
+  private void sendMessage(HttpExchange exchange, FakeGmailServerMailbox box) throws IOException {
+    JsonNode request = JSON.readTree(readBody(exchange));
+    String raw = request.path("raw").asText(null);
+    if (raw == null || raw.isEmpty()) {
+      sendError(exchange, 400, "invalidArgument", "'raw' RFC822 payload message string or"
+          + " uploading message via /upload/* URL required", Map.of());
+      return;
+    }
+    String id = Long.toHexString(nextMessageId.getAndIncrement());
+    String threadId = request.path("threadId").asText(id);
+    synchronized (box) {
+      box.add(new StoredMessage(id, threadId, Base64.getUrlDecoder().decode(raw),
+          List.of("SENT")));
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.put("id", id);
+    body.put("threadId", threadId);
+    body.putArray("labelIds").add("SENT");
+    sendJson(exchange, 200, body);
+  }
+
+  // The Java client gzips request bodies unless a request disables it.
+  private static byte[] readBody(HttpExchange exchange) throws IOException {
+    InputStream body = exchange.getRequestBody();
+    if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+      body = new GZIPInputStream(body);
+    }
+    return body.readAllBytes();
+  }
+
+  private static void sendNotFound(HttpExchange exchange) throws IOException {
+    sendError(exchange, 404, "notFound", "Requested entity was not found.", Map.of());
+  }
+
+  private static void sendError(HttpExchange exchange, int status, String reason, String message,
+      Map<String, String> headers) throws IOException {
+    headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode error = body.putObject("error");
+    error.put("code", status);
+    error.put("message", message);
+    ObjectNode detail = error.putArray("errors").addObject();
+    detail.put("message", message);
+    detail.put("domain", "global");
+    detail.put("reason", reason);
+    error.put("status", statusName(status));
+    sendJson(exchange, status, body);
+  }
+
+  private static void sendJson(HttpExchange exchange, int status, ObjectNode body)
+      throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static Map<String, String> parseQuery(String rawQuery) {
+    Map<String, String> query = new HashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return query;
+    }
+    for (String pair : rawQuery.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+      String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+      query.putIfAbsent(name, value);
+    }
+    return query;
+  }
+
+  private static String decode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+
+  private static String defaultReason(int status) {
+    return switch (status) {
+      case 429 -> "rateLimitExceeded";
+      case 400 -> "invalidArgument";
+      case 404 -> "notFound";
+      default -> status >= 500 ? "backendError" : "failedPrecondition";
+    };
+  }
+
+  private static String statusName(int status) {
+    return switch (status) {
+      case 400 -> "INVALID_ARGUMENT";
+      case 401 -> "UNAUTHENTICATED";
+      case 403 -> "PERMISSION_DENIED";
+      case 404 -> "NOT_FOUND";
+      case 429 -> "RESOURCE_EXHAUSTED";
+      case 503 -> "UNAVAILABLE";
+      default -> status >= 500 ? "INTERNAL" : "FAILED_PRECONDITION";
+    };
+  }
+}

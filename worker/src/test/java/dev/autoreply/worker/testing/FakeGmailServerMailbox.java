@@ -1,0 +1,70 @@
+package dev.autoreply.worker.testing;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** In-memory state of one mailbox of {@link FakeGmailServer}; callers synchronize on it. */
+final class FakeGmailServerMailbox {
+
+  /** One messageAdded history record. */
+  record HistoryRecord(BigInteger id, String messageId, String threadId, List<String> labelIds) {
+  }
+
+  /** One stored message. */
+  record StoredMessage(String id, String threadId, byte[] raw, List<String> labelIds) {
+  }
+
+  private final String address;
+  private final Map<String, StoredMessage> messages = new LinkedHashMap<>();
+  private final List<HistoryRecord> history = new ArrayList<>();
+  private BigInteger historyId;
+  private BigInteger retentionFloor = BigInteger.ZERO;
+
+  FakeGmailServerMailbox(String address, BigInteger firstHistoryId) {
+    this.address = address;
+    this.historyId = firstHistoryId;
+  }
+
+  String address() {
+    return address;
+  }
+
+  BigInteger historyId() {
+    return historyId;
+  }
+
+  BigInteger retentionFloor() {
+    return retentionFloor;
+  }
+
+  void setRetentionFloor(BigInteger floor) {
+    retentionFloor = floor;
+  }
+
+  StoredMessage message(String id) {
+    return messages.get(id);
+  }
+
+  List<StoredMessage> messagesWithLabel(String label) {
+    return messages.values().stream().filter(m -> m.labelIds().contains(label)).toList();
+  }
+
+  /** Stores a message and records it as added, as Gmail does for delivered and sent mail. */
+  void add(StoredMessage message) {
+    messages.put(message.id(), message);
+    historyId = historyId.add(BigInteger.ONE);
+    history.add(new HistoryRecord(historyId, message.id(), message.threadId(),
+        message.labelIds()));
+  }
+
+  /** Returns the records after {@code startHistoryId} whose message has {@code labelId}. */
+  List<HistoryRecord> historyAfter(BigInteger startHistoryId, String labelId) {
+    return history.stream()
+        .filter(r -> r.id().compareTo(startHistoryId) > 0)
+        .filter(r -> labelId == null || r.labelIds().contains(labelId))
+        .toList();
+  }
+}
