@@ -1,12 +1,18 @@
 package dev.autoreply.worker.gmail;
 
 import com.google.api.services.gmail.Gmail;
+import com.google.api.services.gmail.model.Draft;
 import com.google.api.services.gmail.model.History;
 import com.google.api.services.gmail.model.HistoryMessageAdded;
 import com.google.api.services.gmail.model.ListHistoryResponse;
+import com.google.api.services.gmail.model.ListMessagesResponse;
 import com.google.api.services.gmail.model.Message;
+import com.google.api.services.gmail.model.WatchRequest;
+import com.google.api.services.gmail.model.WatchResponse;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -25,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class GmailMailbox {
 
   static final String INBOX = "INBOX";
+  /** Upper bound of maxResults in users.messages.list, from the Gmail API reference. */
+  static final int MAX_LIST_PAGE_SIZE = 500;
+  private static final long SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
   private static final String MESSAGE_ADDED = "messageAdded";
   private static final Logger log = LoggerFactory.getLogger(GmailMailbox.class);
 
@@ -122,6 +131,111 @@ public final class GmailMailbox {
     log.info("Gmail sent message {} in thread {} of mailbox {}", sent.getId(), sent.getThreadId(),
         address);
     return sent.getId();
+  }
+
+  /**
+   * Creates a draft of an RFC 822 message in the thread {@code threadId}, or in a new thread when
+   * it is null. Like {@link #send}, the draft joins the thread only if it also carries matching
+   * In-Reply-To, References and Subject headers. A repeated request would create a second draft,
+   * so only errors that prove Gmail did not process the request are retried.
+   *
+   * @return the id of the new draft, not the id of the message inside it
+   */
+  public String createDraft(byte[] rfc822, String threadId) throws IOException {
+    Objects.requireNonNull(rfc822, "rfc822");
+    Message message = new Message().setRaw(encodeBase64Url(rfc822)).setThreadId(threadId);
+    Draft draft = new Draft().setMessage(message);
+    Draft created = guard.send("drafts.create", "draft in thread " + threadId,
+        () -> gmail.users().drafts().create(address, draft).execute());
+    if (created.getId() == null) {
+      throw new IOException("Gmail drafts.create in mailbox " + address + " returned no draft id");
+    }
+    log.info("Gmail created draft {} in thread {} of mailbox {}", created.getId(), threadId,
+        address);
+    return created.getId();
+  }
+
+  /**
+   * Starts or renews the push notifications of this mailbox with users.watch. Gmail publishes
+   * a notification to {@code topicName} whenever a message with one of {@code labelIds} changes,
+   * until the returned expiration, so the watch must be renewed before then.
+   *
+   * @param topicName Pub/Sub topic, {@code projects/P/topics/T}; Gmail must have publish rights
+   * @param labelIds labels to watch, e.g. [INBOX], or empty to watch every change of the mailbox
+   */
+  public GmailWatch watch(String topicName, List<String> labelIds) throws IOException {
+    Objects.requireNonNull(topicName, "topicName");
+    WatchRequest request = new WatchRequest().setTopicName(topicName);
+    if (!labelIds.isEmpty()) {
+      request.setLabelIds(List.copyOf(labelIds)).setLabelFilterBehavior("INCLUDE");
+    }
+    WatchResponse response = guard.read("users.watch", "topic " + topicName,
+        () -> gmail.users().watch(address, request).execute());
+    if (response.getHistoryId() == null || response.getExpiration() == null) {
+      throw new IOException("Gmail users.watch of mailbox " + address
+          + " returned no historyId or expiration");
+    }
+    GmailWatch watch = new GmailWatch(response.getHistoryId(),
+        Instant.ofEpochMilli(response.getExpiration()));
+    log.info("Gmail watch of mailbox {} on topic {} runs until {}, history id {}", address,
+        topicName, watch.expiration(), watch.historyId());
+    return watch;
+  }
+
+  /**
+   * Lists the ids of INBOX messages received within {@code window}, newest first as Gmail returns
+   * them, following pages until {@code max} ids or the last page. Gmail's query
+   * {@code newer_than:} counts whole days, so the window is rounded up to days.
+   *
+   * @param max upper bound of the returned ids, at least 1
+   */
+  public List<String> listRecentInbox(Duration window, int max) throws IOException {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1, got " + max);
+    }
+    String query = "newer_than:" + wholeDays(window) + "d";
+    List<String> ids = new ArrayList<>();
+    Set<String> seenPageTokens = new HashSet<>();
+    String pageToken = null;
+    do {
+      long pageSize = Math.min(MAX_LIST_PAGE_SIZE, max - ids.size());
+      ListMessagesResponse page = listMessagesPage(query, pageSize, pageToken);
+      if (page.getMessages() != null) {
+        for (Message message : page.getMessages()) {
+          if (message.getId() != null && ids.size() < max) {
+            ids.add(message.getId());
+          }
+        }
+      }
+      pageToken = page.getNextPageToken();
+      if (pageToken != null && !seenPageTokens.add(pageToken)) {
+        throw new IOException("Gmail messages.list of mailbox " + address
+            + " returned page token " + pageToken + " twice; stopped to avoid a loop");
+      }
+    } while (pageToken != null && ids.size() < max);
+    log.debug("Gmail INBOX of mailbox {} has {} messages matching {} (max {})", address,
+        ids.size(), query, max);
+    return ids;
+  }
+
+  private ListMessagesResponse listMessagesPage(String query, long pageSize, String pageToken)
+      throws IOException {
+    String target = "query " + query + ", page token " + pageToken;
+    return guard.read("messages.list", target, () -> gmail.users().messages().list(address)
+        .setLabelIds(List.of(INBOX))
+        .setQ(query)
+        .setMaxResults(pageSize)
+        .setPageToken(pageToken)
+        .execute());
+  }
+
+  private static long wholeDays(Duration window) {
+    Objects.requireNonNull(window, "window");
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("window must be positive, got " + window);
+    }
+    long seconds = window.toSeconds() + (window.getNano() > 0 ? 1 : 0);
+    return (seconds + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY;
   }
 
   private ListHistoryResponse listHistoryPage(BigInteger startHistoryId, String pageToken)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.autoreply.worker.testing.FakeGmailServerMailbox.HistoryRecord;
+import dev.autoreply.worker.testing.FakeGmailServerMailbox.StoredDraft;
 import dev.autoreply.worker.testing.FakeGmailServerMailbox.StoredMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,14 +38,17 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Gmail REST API v1 on 127.0.0.1, with mailboxes in memory. Serves users.getProfile,
- * users.history.list (messageAdded records only), users.messages.get with format=raw and
- * users.messages.send, under the paths that the Java client calls: ROOT/gmail/v1/users/....
- * Every request needs the header "Authorization: Bearer test-token".
+ * users.history.list (messageAdded records only), users.messages.get with format=raw,
+ * users.messages.send, users.messages.list (labelIds and the newer_than: query only),
+ * users.drafts.create and users.watch, under the paths that the Java client calls:
+ * ROOT/gmail/v1/users/.... Every request needs the header "Authorization: Bearer test-token".
  */
 public final class FakeGmailServer implements AutoCloseable {
 
   public static final String ACCESS_TOKEN = "test-token";
   public static final BigInteger FIRST_HISTORY_ID = BigInteger.valueOf(1000);
+  /** Lifetime of the watches this fake starts, the 7 days that Gmail gives a watch. */
+  public static final Duration WATCH_LIFETIME = Duration.ofDays(7);
 
   private static final Pattern USER_PATH = Pattern.compile("/gmail/v1/users/([^/]+)/(.+)");
   private static final Pattern MESSAGE_PATH = Pattern.compile("messages/([^/]+)");
@@ -58,6 +65,7 @@ public final class FakeGmailServer implements AutoCloseable {
   private final Deque<Failure> failures = new ArrayDeque<>();
   private final AtomicLong nextMessageId = new AtomicLong(0x18c0000000000000L);
   private volatile int defaultPageSize = 3;
+  private volatile Clock clock = Clock.systemUTC();
 
   private FakeGmailServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -85,13 +93,27 @@ public final class FakeGmailServer implements AutoCloseable {
    * @return the new message id
    */
   public String deliver(String mailbox, byte[] raw, String threadId) {
+    return deliver(mailbox, raw, threadId, clock.instant());
+  }
+
+  /**
+   * Same as {@link #deliver(String, byte[], String)} with a receive time of {@code receivedAt},
+   * which users.messages.list compares with newer_than:.
+   */
+  public String deliver(String mailbox, byte[] raw, String threadId, Instant receivedAt) {
     String id = Long.toHexString(nextMessageId.getAndIncrement());
     String thread = threadId == null ? id : threadId;
     FakeGmailServerMailbox box = mailbox(mailbox);
     synchronized (box) {
-      box.add(new StoredMessage(id, thread, raw.clone(), List.of("INBOX", "UNREAD")));
+      box.add(new StoredMessage(id, thread, raw.clone(), List.of("INBOX", "UNREAD"),
+          receivedAt));
     }
     return id;
+  }
+
+  /** Sets the clock of receive times, newer_than: queries and watch expirations. */
+  public void setClock(Clock clock) {
+    this.clock = clock;
   }
 
   public BigInteger historyId(String mailbox) {
@@ -121,6 +143,28 @@ public final class FakeGmailServer implements AutoCloseable {
       return box.messagesWithLabel("SENT").stream()
           .map(m -> new FakeGmailServerSentMessage(m.id(), m.threadId(), m.raw().clone()))
           .toList();
+    }
+  }
+
+  /** Returns the drafts created in {@code mailbox} through drafts.create, oldest first. */
+  public List<FakeGmailServerDraft> drafts(String mailbox) {
+    FakeGmailServerMailbox box = mailbox(mailbox);
+    synchronized (box) {
+      return box.drafts().stream()
+          .map(draft -> {
+            StoredMessage message = box.message(draft.messageId());
+            return new FakeGmailServerDraft(draft.id(), message.id(), message.threadId(),
+                message.raw().clone());
+          })
+          .toList();
+    }
+  }
+
+  /** Returns the users.watch calls that {@code mailbox} accepted, oldest first. */
+  public List<FakeGmailServerWatch> watches(String mailbox) {
+    FakeGmailServerMailbox box = mailbox(mailbox);
+    synchronized (box) {
+      return box.watches();
     }
   }
 
@@ -167,9 +211,10 @@ public final class FakeGmailServer implements AutoCloseable {
   private void dispatch(HttpExchange exchange) throws IOException {
     try {
       String path = exchange.getRequestURI().getPath();
-      Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
+      String rawQuery = exchange.getRequestURI().getRawQuery();
+      Map<String, String> query = parseQuery(rawQuery);
       requests.add(new FakeGmailServerRequest(exchange.getRequestMethod(), path, query));
-      route(exchange, path, query);
+      route(exchange, path, query, rawQuery);
     } catch (RuntimeException e) {
       sendError(exchange, 500, "backendError", "fake server error: " + e, Map.of());
     } finally {
@@ -177,8 +222,8 @@ public final class FakeGmailServer implements AutoCloseable {
     }
   }
 
-  private void route(HttpExchange exchange, String path, Map<String, String> query)
-      throws IOException {
+  private void route(HttpExchange exchange, String path, Map<String, String> query,
+      String rawQuery) throws IOException {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (!("Bearer " + ACCESS_TOKEN).equals(authorization)) {
       sendError(exchange, 401, "authError", "Request had invalid authentication credentials.",
@@ -206,6 +251,12 @@ public final class FakeGmailServer implements AutoCloseable {
       listHistory(exchange, box, query);
     } else if (method.equals("POST") && resource.equals("messages/send")) {
       sendMessage(exchange, box);
+    } else if (method.equals("GET") && resource.equals("messages")) {
+      listMessages(exchange, box, query, queryValues(rawQuery, "labelIds"));
+    } else if (method.equals("POST") && resource.equals("drafts")) {
+      createDraft(exchange, box);
+    } else if (method.equals("POST") && resource.equals("watch")) {
+      watch(exchange, box);
     } else if (method.equals("GET") && message.matches()) {
       getMessage(exchange, box, message.group(1));
     } else {
@@ -313,12 +364,79 @@ public final class FakeGmailServer implements AutoCloseable {
     String threadId = request.path("threadId").asText(id);
     synchronized (box) {
       box.add(new StoredMessage(id, threadId, Base64.getUrlDecoder().decode(raw),
-          List.of("SENT")));
+          List.of("SENT"), clock.instant()));
     }
     ObjectNode body = JSON.createObjectNode();
     body.put("id", id);
     body.put("threadId", threadId);
     body.putArray("labelIds").add("SENT");
+    sendJson(exchange, 200, body);
+  }
+
+  private void listMessages(HttpExchange exchange, FakeGmailServerMailbox box,
+      Map<String, String> query, List<String> labelIds) throws IOException {
+    FakeGmailServerMessageQuery listing;
+    try {
+      listing = FakeGmailServerMessageQuery.parse(query, labelIds, clock.instant());
+    } catch (IllegalArgumentException e) {
+      sendError(exchange, 400, "invalidArgument", e.getMessage(), Map.of());
+      return;
+    }
+    List<StoredMessage> matching;
+    synchronized (box) {
+      matching = listing.matching(box);
+    }
+    sendJson(exchange, 200, listing.page(matching, JSON));
+  }
+
+  private void createDraft(HttpExchange exchange, FakeGmailServerMailbox box) throws IOException {
+    JsonNode request = JSON.readTree(readBody(exchange));
+    JsonNode message = request.path("message");
+    String raw = message.path("raw").asText(null);
+    if (raw == null || raw.isEmpty()) {
+      sendError(exchange, 400, "invalidArgument", "Missing draft message", Map.of());
+      return;
+    }
+    String messageId = Long.toHexString(nextMessageId.getAndIncrement());
+    String draftId = "r" + Long.toUnsignedString(nextMessageId.getAndIncrement());
+    String threadId = message.path("threadId").asText(messageId);
+    synchronized (box) {
+      box.add(new StoredMessage(messageId, threadId, Base64.getUrlDecoder().decode(raw),
+          List.of("DRAFT"), clock.instant()));
+      box.addDraft(new StoredDraft(draftId, messageId));
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.put("id", draftId);
+    ObjectNode created = body.putObject("message");
+    created.put("id", messageId);
+    created.put("threadId", threadId);
+    created.putArray("labelIds").add("DRAFT");
+    sendJson(exchange, 200, body);
+  }
+
+  private void watch(HttpExchange exchange, FakeGmailServerMailbox box) throws IOException {
+    JsonNode request = JSON.readTree(readBody(exchange));
+    String topicName = request.path("topicName").asText("");
+    if (!topicName.matches("projects/[^/]+/topics/[^/]+")) {
+      sendError(exchange, 400, "invalidArgument", "Invalid topicName does not match"
+          + " projects/SOME_PROJECT/topics/SOME_TOPIC", Map.of());
+      return;
+    }
+    List<String> labelIds = new ArrayList<>();
+    request.path("labelIds").forEach(label -> labelIds.add(label.asText()));
+    String behavior = request.hasNonNull("labelFilterBehavior")
+        ? request.get("labelFilterBehavior").asText() : null;
+    // Gmail returns the expiration in epoch milliseconds as a JSON string (int64 format).
+    Instant expiration = Instant.ofEpochMilli(clock.millis()).plus(WATCH_LIFETIME);
+    BigInteger historyId;
+    synchronized (box) {
+      historyId = box.historyId();
+      box.addWatch(new FakeGmailServerWatch(topicName, labelIds, behavior, historyId,
+          expiration));
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.put("historyId", historyId.toString());
+    body.put("expiration", Long.toString(expiration.toEpochMilli()));
     sendJson(exchange, 200, body);
   }
 
@@ -372,6 +490,21 @@ public final class FakeGmailServer implements AutoCloseable {
       query.putIfAbsent(name, value);
     }
     return query;
+  }
+
+  /** Returns every value of a repeated parameter, e.g. labelIds=INBOX&labelIds=UNREAD. */
+  private static List<String> queryValues(String rawQuery, String name) {
+    List<String> values = new ArrayList<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return values;
+    }
+    for (String pair : rawQuery.split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0 && decode(pair.substring(0, equals)).equals(name)) {
+        values.add(decode(pair.substring(equals + 1)));
+      }
+    }
+    return values;
   }
 
   private static String decode(String text) {

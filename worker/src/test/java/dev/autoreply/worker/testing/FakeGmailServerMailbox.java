@@ -1,7 +1,10 @@
 package dev.autoreply.worker.testing;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +16,24 @@ final class FakeGmailServerMailbox {
   record HistoryRecord(BigInteger id, String messageId, String threadId, List<String> labelIds) {
   }
 
-  /** One stored message. */
-  record StoredMessage(String id, String threadId, byte[] raw, List<String> labelIds) {
+  /**
+   * One stored message.
+   *
+   * @param internalDate when Gmail received the message, the time that newer_than: compares
+   */
+  record StoredMessage(
+      String id, String threadId, byte[] raw, List<String> labelIds, Instant internalDate) {
+  }
+
+  /** One draft: Gmail keeps a message with the DRAFT label under a separate draft id. */
+  record StoredDraft(String id, String messageId) {
   }
 
   private final String address;
   private final Map<String, StoredMessage> messages = new LinkedHashMap<>();
   private final List<HistoryRecord> history = new ArrayList<>();
+  private final List<StoredDraft> drafts = new ArrayList<>();
+  private final List<FakeGmailServerWatch> watches = new ArrayList<>();
   private BigInteger historyId;
   private BigInteger retentionFloor = BigInteger.ZERO;
 
@@ -66,5 +80,29 @@ final class FakeGmailServerMailbox {
         .filter(r -> r.id().compareTo(startHistoryId) > 0)
         .filter(r -> labelId == null || r.labelIds().contains(labelId))
         .toList();
+  }
+
+  /** Returns every message, newest internalDate first, as messages.list orders them. */
+  List<StoredMessage> newestFirst() {
+    List<StoredMessage> matching = new ArrayList<>(messages.values());
+    Collections.reverse(matching);
+    matching.sort(Comparator.comparing(StoredMessage::internalDate).reversed());
+    return matching;
+  }
+
+  void addDraft(StoredDraft draft) {
+    drafts.add(draft);
+  }
+
+  List<StoredDraft> drafts() {
+    return List.copyOf(drafts);
+  }
+
+  void addWatch(FakeGmailServerWatch watch) {
+    watches.add(watch);
+  }
+
+  List<FakeGmailServerWatch> watches() {
+    return List.copyOf(watches);
   }
 }
