@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * history cursor. A claim is a document create with the "must not exist" precondition, so of
  * all workers that claim one message exactly one succeeds. The ledger uses no transactions.
  */
-public final class ReplyLedger {
+public final class ReplyLedger implements MessageLedger {
 
   private static final Logger log = LoggerFactory.getLogger(ReplyLedger.class);
 
@@ -63,6 +63,7 @@ public final class ReplyLedger {
    * @return true if this call created the claim, false if the message was claimed before
    * @throws LedgerException if Firestore fails; the caller should retry the message later
    */
+  @Override
   public boolean claim(String tenant, String messageId, String mailbox) {
     DocumentReference document = LedgerPaths.message(firestore, tenant, messageId);
     String claimId = UUID.randomUUID().toString();
@@ -85,6 +86,7 @@ public final class ReplyLedger {
    * @param reason short reason code, for example "auto_submitted"; null is stored as ""
    * @throws LedgerException if the message was never claimed or Firestore fails
    */
+  @Override
   public void recordOutcome(String tenant, String messageId, LedgerState state, String reason) {
     Objects.requireNonNull(state, "state");
     DocumentReference document = LedgerPaths.message(firestore, tenant, messageId);
@@ -135,6 +137,23 @@ public final class ReplyLedger {
    */
   public boolean storeCursor(String tenant, String mailbox, BigInteger historyId) {
     return cursors.store(tenant, mailbox, historyId);
+  }
+
+  /**
+   * Deletes the claim of a message that failed before anything was sent, so that the next
+   * delivery of its notification claims it again. Deleting a missing claim is not an error.
+   *
+   * @throws LedgerException if Firestore fails
+   */
+  @Override
+  public void releaseClaim(String tenant, String messageId) {
+    DocumentReference document = LedgerPaths.message(firestore, tenant, messageId);
+    try {
+      calls.call("releaseClaim", tenant, messageId, document::delete);
+      log.info("Released the claim of message {} of tenant {}", messageId, tenant);
+    } catch (RuntimeException e) {
+      throw failure("releaseClaim", tenant, messageId, e);
+    }
   }
 
   private Map<String, Object> claimFields(

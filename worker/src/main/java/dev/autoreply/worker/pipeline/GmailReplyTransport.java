@@ -1,0 +1,36 @@
+package dev.autoreply.worker.pipeline;
+
+import dev.autoreply.worker.gmail.GmailMailbox;
+import java.io.IOException;
+import java.util.Map;
+
+/** Sends replies and creates drafts through the Gmail API of the mailbox the mail came to. */
+public final class GmailReplyTransport implements ReplyTransport {
+
+  private final Map<String, GmailMailbox> mailboxes;
+
+  /**
+   * @param mailboxes the tenant's mailboxes by lower-case address
+   */
+  public GmailReplyTransport(Map<String, GmailMailbox> mailboxes) {
+    this.mailboxes = Map.copyOf(mailboxes);
+  }
+
+  @Override
+  public String send(String mailbox, String threadId, byte[] rfc822) throws IOException {
+    return mailbox(mailbox).send(rfc822, threadId);
+  }
+
+  @Override
+  public String createDraft(String mailbox, String threadId, byte[] rfc822) throws IOException {
+    return mailbox(mailbox).createDraft(rfc822, threadId);
+  }
+
+  private GmailMailbox mailbox(String address) {
+    GmailMailbox mailbox = mailboxes.get(address);
+    if (mailbox == null) {
+      throw new IllegalArgumentException("mailbox " + address + " is not one of this tenant's");
+    }
+    return mailbox;
+  }
+}

@@ -1,0 +1,135 @@
+package dev.autoreply.worker.pipeline;
+
+import dev.autoreply.api.settings.WorkerSettings;
+import dev.autoreply.worker.gmail.GmailMailbox;
+import dev.autoreply.worker.gmail.GmailNotification;
+import dev.autoreply.worker.gmail.HistoryDelta;
+import dev.autoreply.worker.gmail.HistoryExpiredException;
+import dev.autoreply.worker.gmail.MessageNotFoundException;
+import dev.autoreply.worker.gmail.RawMessage;
+import dev.autoreply.worker.ledger.LedgerState;
+import dev.autoreply.worker.ledger.ReplyLedger;
+import dev.autoreply.worker.observability.MessageOutcome;
+import dev.autoreply.worker.observability.WorkerMetrics;
+import dev.autoreply.worker.pubsub.NotificationHandler;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a Gmail push notification into decisions on the mailbox's new mail. The notification's
+ * historyId is only a hint: the mailbox's history is always listed from the stored cursor, and
+ * the cursor moves only after every listed message has its outcome in the ledger. Duplicate,
+ * stale and out-of-order notifications therefore find nothing new, or only claimed messages.
+ */
+public final class NotificationProcessor implements NotificationHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationProcessor.class);
+
+  private final WorkerSettings settings;
+  private final Map<String, GmailMailbox> mailboxes;
+  private final ReplyLedger ledger;
+  private final ReplyWorkflow workflow;
+  private final WorkerMetrics metrics;
+  private final Clock clock;
+
+  /**
+   * @param mailboxes the tenant's mailboxes by lower-case address
+   */
+  public NotificationProcessor(
+      WorkerSettings settings,
+      Map<String, GmailMailbox> mailboxes,
+      ReplyLedger ledger,
+      ReplyWorkflow workflow,
+      WorkerMetrics metrics,
+      Clock clock) {
+    this.settings = settings;
+    this.mailboxes = Map.copyOf(mailboxes);
+    this.ledger = ledger;
+    this.workflow = workflow;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores the mailbox's current history id as its cursor unless one is stored, so that the
+   * first notification lists only mail that arrived after the worker started watching.
+   */
+  public void initializeCursors() throws IOException {
+    for (GmailMailbox mailbox : mailboxes.values()) {
+      Optional<BigInteger> stored = ledger.cursor(settings.tenant(), mailbox.address());
+      if (stored.isPresent()) {
+        LOG.info("tenant {} mailbox {}: resuming from history id {}",
+            settings.tenant(), mailbox.address(), stored.get());
+        continue;
+      }
+      BigInteger current = mailbox.currentHistoryId();
+      ledger.storeCursor(settings.tenant(), mailbox.address(), current);
+      LOG.info("tenant {} mailbox {}: starting from history id {}",
+          settings.tenant(), mailbox.address(), current);
+    }
+  }
+
+  @Override
+  public void handle(GmailNotification notification) throws IOException {
+    Instant notifiedAt = clock.instant();
+    GmailMailbox mailbox = mailboxes.get(notification.emailAddress());
+    if (mailbox == null) {
+      // Acknowledged: another tenant's mailbox on a shared topic can never be processed here.
+      LOG.warn("tenant {}: notification for mailbox {} that this tenant does not answer; "
+          + "check the Pub/Sub subscription of the tenant", settings.tenant(), notification.emailAddress());
+      metrics.countNotification("unknown_mailbox");
+      return;
+    }
+
+    BigInteger cursor = ledger.cursor(settings.tenant(), mailbox.address())
+        .orElse(notification.historyId());
+    HistoryDelta delta = listHistory(mailbox, cursor);
+    for (String messageId : delta.addedMessageIds()) {
+      processMessage(mailbox, messageId, notifiedAt);
+    }
+    ledger.storeCursor(settings.tenant(), mailbox.address(), delta.historyId());
+    metrics.countNotification("processed");
+  }
+
+  private HistoryDelta listHistory(GmailMailbox mailbox, BigInteger cursor) throws IOException {
+    try {
+      return mailbox.listAddedSince(cursor);
+    } catch (HistoryExpiredException e) {
+      // TODO: a full sync of recent inbox mail that is not yet in the ledger belongs here; until
+      // then mail that arrived while the cursor was too old is not answered.
+      BigInteger fresh = mailbox.currentHistoryId();
+      LOG.warn("tenant {} mailbox {}: history id {} is too old, restarting from {}",
+          settings.tenant(), mailbox.address(), cursor, fresh);
+      return new HistoryDelta(java.util.List.of(), fresh);
+    }
+  }
+
+  private void processMessage(GmailMailbox mailbox, String messageId, Instant notifiedAt)
+      throws IOException {
+    RawMessage raw;
+    try {
+      raw = mailbox.fetchRaw(messageId);
+    } catch (MessageNotFoundException e) {
+      recordDeleted(mailbox, messageId);
+      return;
+    }
+    workflow.process(new IncomingMessage(
+        mailbox.address(), raw.id(), raw.threadId(), raw.rfc822(), notifiedAt));
+  }
+
+  private void recordDeleted(GmailMailbox mailbox, String messageId) {
+    if (!ledger.claim(settings.tenant(), messageId, mailbox.address())) {
+      return;
+    }
+    ledger.recordOutcome(settings.tenant(), messageId, LedgerState.SKIPPED, "message_deleted");
+    metrics.countMessage(MessageOutcome.SKIPPED, "message_deleted");
+    LOG.info("tenant {} mailbox {} message {}: deleted before it was read, skipped",
+        settings.tenant(), mailbox.address(), messageId);
+  }
+}

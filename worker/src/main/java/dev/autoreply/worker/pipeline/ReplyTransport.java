@@ -1,0 +1,19 @@
+package dev.autoreply.worker.pipeline;
+
+import java.io.IOException;
+
+/** Where composed replies go: Gmail in production, a folder of .eml files in the offline replay. */
+public interface ReplyTransport {
+
+  /**
+   * Sends {@code rfc822} from {@code mailbox} in the Gmail thread {@code threadId}; returns the id
+   * of the sent message.
+   */
+  String send(String mailbox, String threadId, byte[] rfc822) throws IOException;
+
+  /**
+   * Leaves {@code rfc822} as a draft in the thread for a person to review and send; returns the
+   * id of the draft.
+   */
+  String createDraft(String mailbox, String threadId, byte[] rfc822) throws IOException;
+}

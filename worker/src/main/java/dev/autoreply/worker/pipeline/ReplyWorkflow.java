@@ -1,0 +1,175 @@
+package dev.autoreply.worker.pipeline;
+
+import dev.autoreply.api.settings.WorkerSettings;
+import dev.autoreply.worker.drafting.DraftBlockedException;
+import dev.autoreply.worker.drafting.DraftFailedException;
+import dev.autoreply.worker.drafting.DraftRequest;
+import dev.autoreply.worker.drafting.DraftedReply;
+import dev.autoreply.worker.drafting.ReplyDrafter;
+import dev.autoreply.worker.ledger.LedgerState;
+import dev.autoreply.worker.ledger.MessageLedger;
+import dev.autoreply.worker.mail.InboundMail;
+import dev.autoreply.worker.mail.LoopSafetyFilter;
+import dev.autoreply.worker.mail.MailDecision;
+import dev.autoreply.worker.mail.MailParser;
+import dev.autoreply.worker.mail.ReplyComposer;
+import dev.autoreply.worker.observability.MessageOutcome;
+import dev.autoreply.worker.observability.WorkerMetrics;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides on one mail and carries the decision out: parse, loop-safety filters, claim in the
+ * ledger, draft, compose the threaded reply, then send it, leave it as a draft or only record it,
+ * as the tenant's mode says. Every outcome is recorded in the ledger with its reason.
+ */
+public final class ReplyWorkflow {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReplyWorkflow.class);
+
+  private final WorkerSettings settings;
+  private final Set<String> ownAddresses;
+  private final MailParser parser;
+  private final LoopSafetyFilter filter;
+  private final MessageLedger ledger;
+  private final ReplyDrafter drafter;
+  private final ReplyComposer composer;
+  private final ReplyTransport transport;
+  private final WorkerMetrics metrics;
+  private final Clock clock;
+
+  public ReplyWorkflow(
+      WorkerSettings settings,
+      MessageLedger ledger,
+      ReplyDrafter drafter,
+      ReplyTransport transport,
+      WorkerMetrics metrics,
+      Clock clock) {
+    this.settings = settings;
+    this.ownAddresses = settings.mailboxes().stream()
+        .map(address -> address.toLowerCase(Locale.ROOT))
+        .collect(Collectors.toUnmodifiableSet());
+    this.parser = new MailParser();
+    this.filter = new LoopSafetyFilter();
+    this.ledger = ledger;
+    this.drafter = drafter;
+    this.composer = new ReplyComposer(clock);
+    this.transport = transport;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /**
+   * Processes one mail. Returns the decision once it is recorded in the ledger.
+   *
+   * @throws TransientFailureException when the model or Gmail failed in a way that may pass; the
+   *     claim is released so that a redelivery tries again
+   */
+  public ProcessedMessage process(IncomingMessage message) {
+    InboundMail mail = parser.parse(message.rfc822());
+    MailDecision decision = filter.evaluate(mail, ownAddresses);
+
+    if (!ledger.claim(settings.tenant(), message.messageId(), message.mailbox())) {
+      LOG.debug("tenant {} message {}: already claimed, nothing to do", settings.tenant(), message.messageId());
+      return finish(message, MessageOutcome.DUPLICATE, "already_claimed", null);
+    }
+
+    return switch (decision.outcome()) {
+      case SKIP -> record(message, LedgerState.SKIPPED, MessageOutcome.SKIPPED, decision.code());
+      case REVIEW -> record(message, LedgerState.REVIEW, MessageOutcome.REVIEW, decision.code());
+      case REPLY -> reply(message, mail);
+    };
+  }
+
+  private ProcessedMessage reply(IncomingMessage message, InboundMail mail) {
+    DraftedReply draft;
+    try {
+      draft = drafter.draft(draftRequest(message, mail));
+    } catch (DraftBlockedException e) {
+      LOG.info("tenant {} message {}: model returned no usable reply ({}), left for review",
+          settings.tenant(), message.messageId(), e.reason());
+      return record(message, LedgerState.REVIEW, MessageOutcome.REVIEW, "model_blocked");
+    } catch (DraftFailedException e) {
+      return failDraft(message, e);
+    }
+    metrics.countModelTokens(draft.model(), draft.promptTokens(), draft.outputTokens());
+
+    byte[] reply = composer.compose(mail, message.mailbox(), draft.text());
+    return deliver(message, reply);
+  }
+
+  private ProcessedMessage failDraft(IncomingMessage message, DraftFailedException e) {
+    if (e.transientFailure()) {
+      ledger.releaseClaim(settings.tenant(), message.messageId());
+      LOG.warn("tenant {} message {}: drafting failed, will retry: {}",
+          settings.tenant(), message.messageId(), e.getMessage());
+      throw new TransientFailureException("drafting failed for message " + message.messageId(), e);
+    }
+    LOG.error("tenant {} message {}: drafting failed permanently, left for review: {}",
+        settings.tenant(), message.messageId(), e.getMessage());
+    return record(message, LedgerState.FAILED, MessageOutcome.FAILED, "draft_failed");
+  }
+
+  private ProcessedMessage deliver(IncomingMessage message, byte[] reply) {
+    String mode = settings.mode() == null ? "send" : settings.mode();
+    try {
+      switch (mode) {
+        case "draft" -> {
+          transport.createDraft(message.mailbox(), message.threadId(), reply);
+          return finishRecorded(message, LedgerState.DRAFTED, MessageOutcome.REPLIED, "drafted", reply);
+        }
+        case "shadow" -> {
+          return finishRecorded(message, LedgerState.SKIPPED, MessageOutcome.SKIPPED, "shadow_mode", reply);
+        }
+        default -> {
+          transport.send(message.mailbox(), message.threadId(), reply);
+          metrics.recordReplyLatency(Duration.between(message.notifiedAt(), clock.instant()));
+          return finishRecorded(message, LedgerState.SENT, MessageOutcome.REPLIED, "sent", reply);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // TODO: a send that reached Gmail but whose answer was lost is retried and sent twice;
+      // checking the thread for the X-Autoreply-Origin marker before a retry closes that window.
+      ledger.releaseClaim(settings.tenant(), message.messageId());
+      LOG.warn("tenant {} message {}: Gmail rejected the reply, will retry: {}",
+          settings.tenant(), message.messageId(), e.toString());
+      throw new TransientFailureException("sending the reply to message " + message.messageId() + " failed", e);
+    }
+  }
+
+  private DraftRequest draftRequest(IncomingMessage message, InboundMail mail) {
+    return new DraftRequest(
+        settings,
+        message.messageId(),
+        SenderName.of(mail),
+        mail.from(),
+        mail.subject(),
+        mail.bodyText(),
+        "");
+  }
+
+  private ProcessedMessage record(
+      IncomingMessage message, LedgerState state, MessageOutcome outcome, String reason) {
+    return finishRecorded(message, state, outcome, reason, null);
+  }
+
+  private ProcessedMessage finishRecorded(
+      IncomingMessage message, LedgerState state, MessageOutcome outcome, String reason, byte[] reply) {
+    ledger.recordOutcome(settings.tenant(), message.messageId(), state, reason);
+    LOG.info("tenant {} mailbox {} message {}: {} ({})",
+        settings.tenant(), message.mailbox(), message.messageId(), outcome.labelValue(), reason);
+    return finish(message, outcome, reason, reply);
+  }
+
+  private ProcessedMessage finish(
+      IncomingMessage message, MessageOutcome outcome, String reason, byte[] reply) {
+    metrics.countMessage(outcome, reason);
+    return new ProcessedMessage(message.messageId(), outcome, reason, reply);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.autoreply.worker.replay;
+
+import dev.autoreply.worker.pipeline.ReplyTransport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes each reply as an .eml file instead of sending it, for the offline replay. Replies go to
+ * {@code OUT/THREAD.reply.eml} and drafts to {@code OUT/THREAD.draft.eml}.
+ */
+final class EmlFolderTransport implements ReplyTransport {
+
+  private final Path folder;
+
+  EmlFolderTransport(Path folder) throws IOException {
+    this.folder = Files.createDirectories(folder);
+  }
+
+  @Override
+  public String send(String mailbox, String threadId, byte[] rfc822) throws IOException {
+    return write(threadId + ".reply.eml", rfc822);
+  }
+
+  @Override
+  public String createDraft(String mailbox, String threadId, byte[] rfc822) throws IOException {
+    return write(threadId + ".draft.eml", rfc822);
+  }
+
+  Path pathOf(String threadId, boolean draft) {
+    return folder.resolve(threadId + (draft ? ".draft.eml" : ".reply.eml"));
+  }
+
+  private String write(String fileName, byte[] rfc822) throws IOException {
+    Files.write(folder.resolve(fileName), rfc822);
+    return fileName;
+  }
+}
