@@ -4,17 +4,18 @@ import dev.autoreply.api.settings.WorkerSettings;
 import dev.autoreply.worker.gmail.GmailMailbox;
 import dev.autoreply.worker.gmail.GmailNotification;
 import dev.autoreply.worker.gmail.HistoryDelta;
-import dev.autoreply.worker.gmail.HistoryExpiredException;
 import dev.autoreply.worker.gmail.MessageNotFoundException;
 import dev.autoreply.worker.gmail.RawMessage;
 import dev.autoreply.worker.ledger.LedgerState;
 import dev.autoreply.worker.ledger.ReplyLedger;
+import dev.autoreply.worker.mailbox.HistoryResync;
 import dev.autoreply.worker.observability.MessageOutcome;
 import dev.autoreply.worker.observability.WorkerMetrics;
 import dev.autoreply.worker.pubsub.NotificationHandler;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class NotificationProcessor implements NotificationHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationProcessor.class);
+
+  // Gmail keeps history for at least a week, so a cursor that expired is at least that old.
+  private static final Duration RESYNC_WINDOW = Duration.ofDays(8);
+  private static final int RESYNC_MAX_MESSAGES = 5000;
 
   private final WorkerSettings settings;
   private final Map<String, GmailMailbox> mailboxes;
@@ -97,17 +102,14 @@ public final class NotificationProcessor implements NotificationHandler {
     metrics.countNotification("processed");
   }
 
+  /**
+   * Lists the mail added since {@code cursor}; when Gmail no longer has that history (a cursor
+   * older than about a week), lists recent inbox mail that the ledger does not know instead.
+   */
   private HistoryDelta listHistory(GmailMailbox mailbox, BigInteger cursor) throws IOException {
-    try {
-      return mailbox.listAddedSince(cursor);
-    } catch (HistoryExpiredException e) {
-      // TODO: a full sync of recent inbox mail that is not yet in the ledger belongs here; until
-      // then mail that arrived while the cursor was too old is not answered.
-      BigInteger fresh = mailbox.currentHistoryId();
-      LOG.warn("tenant {} mailbox {}: history id {} is too old, restarting from {}",
-          settings.tenant(), mailbox.address(), cursor, fresh);
-      return new HistoryDelta(java.util.List.of(), fresh);
-    }
+    HistoryResync resync = new HistoryResync(
+        settings.tenant(), mailbox, ledger, RESYNC_WINDOW, RESYNC_MAX_MESSAGES);
+    return resync.listAddedSince(cursor);
   }
 
   private void processMessage(GmailMailbox mailbox, String messageId, Instant notifiedAt)

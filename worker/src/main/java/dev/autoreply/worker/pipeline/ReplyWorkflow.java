@@ -15,6 +15,10 @@ import dev.autoreply.worker.mail.MailParser;
 import dev.autoreply.worker.mail.ReplyComposer;
 import dev.autoreply.worker.observability.MessageOutcome;
 import dev.autoreply.worker.observability.WorkerMetrics;
+import dev.autoreply.worker.safety.DraftInspector;
+import dev.autoreply.worker.safety.DraftVerdict;
+import dev.autoreply.worker.safety.ReplyLimit;
+import dev.autoreply.worker.safety.ReplyLimitException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides on one mail and carries the decision out: parse, loop-safety filters, claim in the
- * ledger, draft, compose the threaded reply, then send it, leave it as a draft or only record it,
- * as the tenant's mode says. Every outcome is recorded in the ledger with its reason.
+ * ledger, draft, inspect the draft, take the sender's reply limit, compose the threaded reply,
+ * then send it, leave it as a draft or only record it, as the tenant's mode says. Every outcome is
+ * recorded in the ledger with its reason.
  */
 public final class ReplyWorkflow {
 
@@ -41,6 +46,8 @@ public final class ReplyWorkflow {
   private final ReplyDrafter drafter;
   private final ReplyComposer composer;
   private final ReplyTransport transport;
+  private final DraftInspector inspector;
+  private final ReplyLimit replyLimit;
   private final WorkerMetrics metrics;
   private final Clock clock;
 
@@ -49,6 +56,7 @@ public final class ReplyWorkflow {
       MessageLedger ledger,
       ReplyDrafter drafter,
       ReplyTransport transport,
+      ReplyLimit replyLimit,
       WorkerMetrics metrics,
       Clock clock) {
     this.settings = settings;
@@ -61,6 +69,8 @@ public final class ReplyWorkflow {
     this.drafter = drafter;
     this.composer = new ReplyComposer(clock);
     this.transport = transport;
+    this.inspector = new DraftInspector(settings);
+    this.replyLimit = replyLimit;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -100,8 +110,13 @@ public final class ReplyWorkflow {
     }
     metrics.countModelTokens(draft.model(), draft.promptTokens(), draft.outputTokens());
 
+    DraftVerdict verdict = inspector.inspect(message.messageId(), draft.text(), mail.replyRecipients());
+    if (!verdict.isOk()) {
+      return record(message, LedgerState.REVIEW, MessageOutcome.REVIEW, verdict.code());
+    }
+
     byte[] reply = composer.compose(mail, message.mailbox(), draft.text());
-    return deliver(message, reply);
+    return deliver(message, mail, reply);
   }
 
   private ProcessedMessage failDraft(IncomingMessage message, DraftFailedException e) {
@@ -116,8 +131,11 @@ public final class ReplyWorkflow {
     return record(message, LedgerState.FAILED, MessageOutcome.FAILED, "draft_failed");
   }
 
-  private ProcessedMessage deliver(IncomingMessage message, byte[] reply) {
+  private ProcessedMessage deliver(IncomingMessage message, InboundMail mail, byte[] reply) {
     String mode = settings.mode() == null ? "send" : settings.mode();
+    if (mode.equals("send") && !takeReplyLimit(message, mail)) {
+      return record(message, LedgerState.SKIPPED, MessageOutcome.SKIPPED, "reply_limit");
+    }
     try {
       switch (mode) {
         case "draft" -> {
@@ -136,11 +154,30 @@ public final class ReplyWorkflow {
     } catch (IOException | RuntimeException e) {
       // TODO: a send that reached Gmail but whose answer was lost is retried and sent twice;
       // checking the thread for the X-Autoreply-Origin marker before a retry closes that window.
+      if (mode.equals("send")) {
+        replyLimit.release(settings.tenant(), recipient(mail), message.threadId());
+      }
       ledger.releaseClaim(settings.tenant(), message.messageId());
       LOG.warn("tenant {} message {}: Gmail rejected the reply, will retry: {}",
           settings.tenant(), message.messageId(), e.toString());
       throw new TransientFailureException("sending the reply to message " + message.messageId() + " failed", e);
     }
+  }
+
+  private boolean takeReplyLimit(IncomingMessage message, InboundMail mail) {
+    try {
+      return replyLimit.tryAcquire(settings.tenant(), recipient(mail), message.threadId(), clock.instant());
+    } catch (ReplyLimitException e) {
+      ledger.releaseClaim(settings.tenant(), message.messageId());
+      LOG.warn("tenant {} message {}: reply limit unavailable, will retry: {}",
+          settings.tenant(), message.messageId(), e.getMessage());
+      throw new TransientFailureException("reply limit of message " + message.messageId() + " unavailable", e);
+    }
+  }
+
+  /** The first reply recipient; the loop-safety filter has already skipped mail without one. */
+  private static String recipient(InboundMail mail) {
+    return mail.replyRecipients().get(0);
   }
 
   private DraftRequest draftRequest(IncomingMessage message, InboundMail mail) {

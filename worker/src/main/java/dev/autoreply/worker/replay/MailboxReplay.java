@@ -7,6 +7,7 @@ import dev.autoreply.worker.observability.WorkerMetrics;
 import dev.autoreply.worker.pipeline.IncomingMessage;
 import dev.autoreply.worker.pipeline.ProcessedMessage;
 import dev.autoreply.worker.pipeline.ReplyWorkflow;
+import dev.autoreply.worker.safety.InMemoryReplyLimit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Passes a folder of .eml files through the reply pipeline with no cloud service: the offline
- * drafter fills the tenant's template, the ledger lives in memory and replies are written to
- * files. Each file is one mail delivered to the tenant's first mailbox, in its own thread.
+ * drafter fills the tenant's template, the ledger and the reply limit live in memory and replies
+ * are written to files. Each file is one mail delivered to the tenant's first mailbox, in its own thread.
  */
 public final class MailboxReplay {
 
@@ -35,7 +36,8 @@ public final class MailboxReplay {
   public List<ReplayedMail> replay(Path mailboxFolder) throws IOException {
     EmlFolderTransport transport = new EmlFolderTransport(outputFolder);
     ReplyWorkflow workflow = new ReplyWorkflow(settings, new InMemoryLedger(), new OfflineDrafter(),
-        transport, new WorkerMetrics(new SimpleMeterRegistry(), settings.tenant()), Clock.systemUTC());
+        transport, new InMemoryReplyLimit(), new WorkerMetrics(new SimpleMeterRegistry(), settings.tenant()),
+        Clock.systemUTC());
 
     List<ReplayedMail> results = new ArrayList<>();
     for (Path file : mailFiles(mailboxFolder)) {

@@ -18,6 +18,7 @@ import dev.autoreply.worker.pipeline.GmailReplyTransport;
 import dev.autoreply.worker.pipeline.NotificationProcessor;
 import dev.autoreply.worker.pipeline.ReplyWorkflow;
 import dev.autoreply.worker.pubsub.NotificationSubscriber;
+import dev.autoreply.worker.safety.SenderReplyLimiter;
 import dev.autoreply.worker.pubsub.NotificationSubscriberConfig;
 import dev.autoreply.worker.pubsub.SubscriberTransport;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -80,8 +81,8 @@ public final class WorkerRuntime implements AutoCloseable {
     ReplyLedger ledger = new ReplyLedger(firestore);
     GeminiDrafter drafter = new GeminiDrafter(openVertex(settings, endpoints));
 
-    ReplyWorkflow workflow = new ReplyWorkflow(
-        settings, ledger, drafter, new GmailReplyTransport(mailboxes), metrics, clock);
+    ReplyWorkflow workflow = new ReplyWorkflow(settings, ledger, drafter,
+        new GmailReplyTransport(mailboxes), new SenderReplyLimiter(firestore), metrics, clock);
     NotificationProcessor processor =
         new NotificationProcessor(settings, mailboxes, ledger, workflow, metrics, clock);
     NotificationSubscriber subscriber = new NotificationSubscriber(

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@code @firestore-emulator/server} 0.3.15 emulator ignores update-time preconditions, so that
  * race is untested here. Only the create precondition is enforced in the tests.
  */
-public final class SenderReplyLimiter {
+public final class SenderReplyLimiter implements ReplyLimit {
 
   private static final Logger log = LoggerFactory.getLogger(SenderReplyLimiter.class);
 
@@ -81,6 +81,7 @@ public final class SenderReplyLimiter {
    * @throws IllegalArgumentException if tenant, sender or threadKey is blank
    * @throws ReplyLimitException if Firestore fails; send nothing and retry the message later
    */
+  @Override
   public boolean tryAcquire(String tenant, String sender, String threadKey, Instant now) {
     Objects.requireNonNull(now, "now");
     String address = requireText(sender, "sender").strip().toLowerCase(Locale.ROOT);
@@ -116,6 +117,21 @@ public final class SenderReplyLimiter {
     log.warn("tenant {} thread {}: reply limit document kept vanishing after {} rounds; no reply",
         tenant, threadKey, MAX_ROUNDS);
     return false;
+  }
+
+  /**
+   * Gives back a reply acquired with {@link #tryAcquire} whose sending failed, so that the retry
+   * of the same mail is not blocked by its own failed attempt.
+   *
+   * @throws ReplyLimitException if Firestore fails
+   */
+  @Override
+  public void release(String tenant, String sender, String threadKey) {
+    String address = requireText(sender, "sender").strip().toLowerCase(Locale.ROOT);
+    DocumentReference document = document(requireText(tenant, "tenant"), address,
+        requireText(threadKey, "threadKey"));
+    await(document.delete(), "delete", tenant, threadKey);
+    log.info("tenant {} thread {}: released the reply limit after a failed send", tenant, threadKey);
   }
 
   private DocumentReference document(String tenant, String sender, String threadKey) {
