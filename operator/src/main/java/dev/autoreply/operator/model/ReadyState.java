@@ -1,0 +1,11 @@
+package dev.autoreply.operator.model;
+
+/**
+ * Value of the tenant's {@code Ready} condition before timestamps are added.
+ *
+ * @param ready whether the condition status is True
+ * @param reason CamelCase reason, one of the {@code REASON_} constants of {@link TenantStatusModel}
+ * @param message sentence for people that names the object involved and, when not ready, the fix
+ */
+public record ReadyState(boolean ready, String reason, String message) {
+}
