@@ -21,6 +21,10 @@ import java.util.List;
  * @param instructions the tenant's instructions for the model
  * @param signature signature appended to every reply, may be empty
  * @param template reply text used without a model; {name}, {subject} and {signature} are filled in
+ * @param topic Pub/Sub topic for users.watch, or null when the worker does not call users.watch
+ * @param redisAddress host:port of the reply cache's Redis, or null for the in-process cache only
+ * @param whenModelUnavailable defer or acknowledge, while the model's circuit breaker is open
+ * @param priority the tenant's priority rules and per-tier model settings
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkerSettings(
@@ -36,9 +40,23 @@ public record WorkerSettings(
     String mode,
     String instructions,
     String signature,
-    String template) {
+    String template,
+    String topic,
+    String redisAddress,
+    String whenModelUnavailable,
+    PrioritySettings priority) {
 
   public WorkerSettings {
     mailboxes = List.copyOf(mailboxes);
+    whenModelUnavailable = whenModelUnavailable == null ? "defer" : whenModelUnavailable;
+    priority = priority == null ? PrioritySettings.NONE : priority;
+  }
+
+  /** Creates settings without users.watch, shared cache or priority rules. */
+  public WorkerSettings(String tenant, List<String> mailboxes, String subscription, String projectId,
+      String vertexAiLocation, String firestoreDatabase, String model, int maxOutputTokens,
+      String tone, String mode, String instructions, String signature, String template) {
+    this(tenant, mailboxes, subscription, projectId, vertexAiLocation, firestoreDatabase, model,
+        maxOutputTokens, tone, mode, instructions, signature, template, null, null, null, null);
   }
 }

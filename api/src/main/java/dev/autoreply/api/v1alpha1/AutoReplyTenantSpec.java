@@ -49,6 +49,19 @@ public class AutoReplyTenantSpec {
   @JsonPropertyDescription("RegionPolicy that gives the Google Cloud project, Vertex AI location and Firestore database.")
   private String regionPolicy = RegionPolicy.DEFAULT_NAME;
 
+  @Default("false")
+  @JsonPropertyDescription("Stops the tenant's workers: no HorizontalPodAutoscaler and zero replicas until set back to false.")
+  private Boolean suspend = false;
+
+  @JsonPropertyDescription("Recurring windows with their own replica bounds, each started and ended by a CronJob.")
+  private List<ScheduleSpec> schedules = new ArrayList<>();
+
+  @JsonPropertyDescription("Users and groups that may edit or read this AutoReplyTenant.")
+  private AccessSpec access;
+
+  @JsonPropertyDescription("Rules that choose a priority tier, and each tier's model settings.")
+  private PrioritySpec priority;
+
   public List<String> getMailboxes() {
     return mailboxes;
   }
@@ -127,5 +140,37 @@ public class AutoReplyTenantSpec {
 
   public void setRegionPolicy(String regionPolicy) {
     this.regionPolicy = regionPolicy;
+  }
+
+  public Boolean getSuspend() {
+    return suspend;
+  }
+
+  public void setSuspend(Boolean suspend) {
+    this.suspend = suspend;
+  }
+
+  public List<ScheduleSpec> getSchedules() {
+    return schedules;
+  }
+
+  public void setSchedules(List<ScheduleSpec> schedules) {
+    this.schedules = schedules;
+  }
+
+  public AccessSpec getAccess() {
+    return access;
+  }
+
+  public void setAccess(AccessSpec access) {
+    this.access = access;
+  }
+
+  public PrioritySpec getPriority() {
+    return priority;
+  }
+
+  public void setPriority(PrioritySpec priority) {
+    this.priority = priority;
   }
 }

@@ -19,6 +19,18 @@ public class AutoReplyTenantStatus {
   @JsonPropertyDescription("Worker replicas that are ready.")
   private Integer readyReplicas;
 
+  @JsonPropertyDescription("Name of the schedule window in force, or empty outside every window.")
+  private String activeSchedule;
+
+  @JsonPropertyDescription("Number of mailboxes the tenant answers for.")
+  private Integer mailboxes;
+
+  @JsonPropertyDescription("Lower replica bound in force.")
+  private Integer minReplicas;
+
+  @JsonPropertyDescription("Upper replica bound in force.")
+  private Integer maxReplicas;
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -53,11 +65,48 @@ public class AutoReplyTenantStatus {
     }
     return Objects.equals(observedGeneration, that.observedGeneration)
         && Objects.equals(conditions, that.conditions)
-        && Objects.equals(readyReplicas, that.readyReplicas);
+        && Objects.equals(readyReplicas, that.readyReplicas)
+        && Objects.equals(activeSchedule, that.activeSchedule)
+        && Objects.equals(mailboxes, that.mailboxes)
+        && Objects.equals(minReplicas, that.minReplicas)
+        && Objects.equals(maxReplicas, that.maxReplicas);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, conditions, readyReplicas);
+    return Objects.hash(observedGeneration, conditions, readyReplicas, activeSchedule, mailboxes,
+        minReplicas, maxReplicas);
+  }
+
+  public String getActiveSchedule() {
+    return activeSchedule;
+  }
+
+  public void setActiveSchedule(String activeSchedule) {
+    this.activeSchedule = activeSchedule;
+  }
+
+  public Integer getMailboxes() {
+    return mailboxes;
+  }
+
+  public void setMailboxes(Integer mailboxes) {
+    this.mailboxes = mailboxes;
+  }
+
+  public Integer getMinReplicas() {
+    return minReplicas;
+  }
+
+  public void setMinReplicas(Integer minReplicas) {
+    this.minReplicas = minReplicas;
+  }
+
+  public Integer getMaxReplicas() {
+    return maxReplicas;
+  }
+
+  public void setMaxReplicas(Integer maxReplicas) {
+    this.maxReplicas = maxReplicas;
   }
 }

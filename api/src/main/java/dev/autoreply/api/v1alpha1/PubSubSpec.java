@@ -13,11 +13,23 @@ public class PubSubSpec {
   @JsonPropertyDescription("Full subscription name: projects/PROJECT/subscriptions/SUBSCRIPTION.")
   private String subscription;
 
+  @Pattern("^projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/topics/[A-Za-z][A-Za-z0-9._~+%-]{2,254}$")
+  @JsonPropertyDescription("Topic that Gmail publishes to (users.watch), projects/PROJECT/topics/TOPIC; without it the worker does not call users.watch.")
+  private String topic;
+
   public String getSubscription() {
     return subscription;
   }
 
   public void setSubscription(String subscription) {
     this.subscription = subscription;
+  }
+
+  public String getTopic() {
+    return topic;
+  }
+
+  public void setTopic(String topic) {
+    this.topic = topic;
   }
 }

@@ -29,6 +29,9 @@ public class RegionPolicySpec {
   @JsonPropertyDescription("Default worker container image for tenants that name none.")
   private String workerImage;
 
+  @JsonPropertyDescription("host:port of the Redis that caches drafted replies; no shared cache when empty.")
+  private String redisAddress;
+
   public String getRegion() {
     return region;
   }
@@ -67,5 +70,13 @@ public class RegionPolicySpec {
 
   public void setWorkerImage(String workerImage) {
     this.workerImage = workerImage;
+  }
+
+  public String getRedisAddress() {
+    return redisAddress;
+  }
+
+  public void setRedisAddress(String redisAddress) {
+    this.redisAddress = redisAddress;
   }
 }

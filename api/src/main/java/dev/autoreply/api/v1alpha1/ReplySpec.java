@@ -2,6 +2,7 @@ package dev.autoreply.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,6 +17,10 @@ public class ReplySpec {
 
   @JsonPropertyDescription("Reply text used when the model is not reachable; {name}, {subject} and {signature} are filled in.")
   private String template;
+
+  @Default("defer")
+  @JsonPropertyDescription("While the model is unavailable: defer retries the mail later; acknowledge sends the template at once.")
+  private ModelUnavailableAction whenModelUnavailable = ModelUnavailableAction.DEFER;
 
   public String getInstructions() {
     return instructions;
@@ -39,5 +44,13 @@ public class ReplySpec {
 
   public void setTemplate(String template) {
     this.template = template;
+  }
+
+  public ModelUnavailableAction getWhenModelUnavailable() {
+    return whenModelUnavailable;
+  }
+
+  public void setWhenModelUnavailable(ModelUnavailableAction whenModelUnavailable) {
+    this.whenModelUnavailable = whenModelUnavailable;
   }
 }

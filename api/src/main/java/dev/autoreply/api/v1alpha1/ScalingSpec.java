@@ -2,7 +2,6 @@ package dev.autoreply.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -10,24 +9,59 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ScalingSpec {
 
-  @Default("1")
-  @Min(1)
-  @JsonPropertyDescription("Lower replica bound of the HorizontalPodAutoscaler.")
-  private Integer minReplicas = 1;
+  @JsonPropertyDescription("Preset of replica bounds, resources and CPU target sized for a mail volume;"
+      + " the explicit fields below override it.")
+  private ScaleTier tier;
 
-  @Default("3")
   @Min(1)
-  @JsonPropertyDescription("Upper replica bound of the HorizontalPodAutoscaler.")
-  private Integer maxReplicas = 3;
+  @JsonPropertyDescription("Lower replica bound of the HorizontalPodAutoscaler; the tier's when empty.")
+  private Integer minReplicas;
 
-  @Default("70")
+  @Min(1)
+  @JsonPropertyDescription("Upper replica bound of the HorizontalPodAutoscaler; the tier's when empty.")
+  private Integer maxReplicas;
+
   @Min(10)
   @Max(100)
   @JsonPropertyDescription("Average CPU utilization, in percent of the request, that the HorizontalPodAutoscaler aims for.")
-  private Integer targetCpuUtilization = 70;
+  private Integer targetCpuUtilization;
+
+  @JsonPropertyDescription("Also scale on the Pub/Sub backlog of the subscription (external metric"
+      + " pubsub.googleapis.com|subscription|num_undelivered_messages, served on GKE by the Custom"
+      + " Metrics Stackdriver Adapter).")
+  private BacklogScalingSpec backlog;
+
+  @Min(0)
+  @Max(3600)
+  @JsonPropertyDescription("Seconds the HorizontalPodAutoscaler waits before it scales down.")
+  private Integer scaleDownStabilizationSeconds;
 
   @JsonPropertyDescription("Requests and limits of the worker container.")
   private ResourceRequirements resources;
+
+  public ScaleTier getTier() {
+    return tier;
+  }
+
+  public void setTier(ScaleTier tier) {
+    this.tier = tier;
+  }
+
+  public BacklogScalingSpec getBacklog() {
+    return backlog;
+  }
+
+  public void setBacklog(BacklogScalingSpec backlog) {
+    this.backlog = backlog;
+  }
+
+  public Integer getScaleDownStabilizationSeconds() {
+    return scaleDownStabilizationSeconds;
+  }
+
+  public void setScaleDownStabilizationSeconds(Integer scaleDownStabilizationSeconds) {
+    this.scaleDownStabilizationSeconds = scaleDownStabilizationSeconds;
+  }
 
   public Integer getMinReplicas() {
     return minReplicas;

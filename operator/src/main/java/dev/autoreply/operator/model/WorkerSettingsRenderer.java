@@ -5,6 +5,7 @@ import dev.autoreply.api.settings.WorkerSettingsFile;
 import dev.autoreply.api.v1alpha1.AutoReplyTenant;
 import dev.autoreply.api.v1alpha1.AutoReplyTenantSpec;
 import dev.autoreply.api.v1alpha1.ModelSpec;
+import dev.autoreply.api.v1alpha1.ModelUnavailableAction;
 import dev.autoreply.api.v1alpha1.RegionPolicySpec;
 import dev.autoreply.api.v1alpha1.ReplyMode;
 import dev.autoreply.api.v1alpha1.Tone;
@@ -54,7 +55,15 @@ public final class WorkerSettingsRenderer {
         modeWord(spec.getMode()),
         spec.getReply().getInstructions(),
         spec.getReply().getSignature() == null ? "" : spec.getReply().getSignature(),
-        spec.getReply().getTemplate());
+        spec.getReply().getTemplate(),
+        spec.getPubsub().getTopic(),
+        SpecValidator.isBlank(policy.getRedisAddress()) ? null : policy.getRedisAddress(),
+        modelUnavailableWord(spec.getReply().getWhenModelUnavailable()),
+        PrioritySettingsRenderer.render(spec.getPriority()));
+  }
+
+  private static String modelUnavailableWord(ModelUnavailableAction action) {
+    return action == ModelUnavailableAction.ACKNOWLEDGE ? "acknowledge" : "defer";
   }
 
   /** Renders the settings file content, the value of the ConfigMap key {@code worker.yaml}. */

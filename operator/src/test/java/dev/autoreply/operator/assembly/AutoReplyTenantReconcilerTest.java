@@ -137,6 +137,16 @@ class AutoReplyTenantReconcilerTest {
         instructions: Answer questions about Acme orders.
         signature: The Acme support team
         template: null
+        topic: null
+        redisAddress: null
+        whenModelUnavailable: defer
+        priority:
+          vipDomains: []
+          urgentKeywords: []
+          vipCustomerTiers: []
+          threadRepliesFirst: false
+          urgent: null
+          high: null
         """);
 
     var podSpec = deployment.getSpec().getTemplate().getSpec();

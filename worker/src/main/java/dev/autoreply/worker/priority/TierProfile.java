@@ -51,6 +51,7 @@ public record TierProfile(String model, int maxOutputTokens, String tone) {
     return new WorkerSettings(settings.tenant(), settings.mailboxes(), settings.subscription(),
         settings.projectId(), settings.vertexAiLocation(), settings.firestoreDatabase(), model,
         maxOutputTokens, tone, settings.mode(), settings.instructions(), settings.signature(),
-        settings.template());
+        settings.template(), settings.topic(), settings.redisAddress(),
+        settings.whenModelUnavailable(), settings.priority());
   }
 }
