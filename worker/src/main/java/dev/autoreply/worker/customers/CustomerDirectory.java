@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * failed lookup returns empty and logs a warning, because a reply must not wait for customer
  * data. Failed lookups are not cached, so the next mail from that sender reads Firestore again.
  */
-public final class CustomerDirectory {
+public final class CustomerDirectory implements CustomerLookup {
 
   private static final Logger log = LoggerFactory.getLogger(CustomerDirectory.class);
 
@@ -57,6 +57,7 @@ public final class CustomerDirectory {
    * @return the customer, or empty if the address is blank, unknown, or the lookup failed
    * @throws IllegalArgumentException if the tenant is blank
    */
+  @Override
   public Optional<Customer> find(String tenant, String address) {
     if (tenant == null || tenant.isBlank()) {
       throw new IllegalArgumentException("tenant must not be blank, but was \"" + tenant + "\"");

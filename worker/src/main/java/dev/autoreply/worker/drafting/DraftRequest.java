@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param subject subject of the mail, empty when missing
  * @param body decoded plain text of the mail
  * @param threadText decoded text of the earlier messages of the thread, empty when none
+ * @param customerContext what the tenant's customer directory says about the sender, empty when
+ *     the sender is unknown
  */
 public record DraftRequest(
     WorkerSettings settings,
@@ -21,7 +23,8 @@ public record DraftRequest(
     String senderAddress,
     String subject,
     String body,
-    String threadText) {
+    String threadText,
+    String customerContext) {
 
   public DraftRequest {
     Objects.requireNonNull(settings, "settings");
@@ -31,5 +34,12 @@ public record DraftRequest(
     subject = Objects.requireNonNullElse(subject, "");
     body = Objects.requireNonNullElse(body, "");
     threadText = Objects.requireNonNullElse(threadText, "");
+    customerContext = Objects.requireNonNullElse(customerContext, "");
+  }
+
+  /** Creates a request without customer context. */
+  public DraftRequest(WorkerSettings settings, String messageId, String senderName,
+      String senderAddress, String subject, String body, String threadText) {
+    this(settings, messageId, senderName, senderAddress, subject, body, threadText, "");
   }
 }

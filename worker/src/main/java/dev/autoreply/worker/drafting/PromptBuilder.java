@@ -31,10 +31,18 @@ public final class PromptBuilder {
   }
 
   public Prompt build(DraftRequest request) {
-    return new Prompt(systemInstruction(request.settings()), userContent(request));
+    return new Prompt(systemInstruction(request.settings(), request.customerContext()), userContent(request));
   }
 
   String systemInstruction(WorkerSettings settings) {
+    return systemInstruction(settings, "");
+  }
+
+  /**
+   * Builds the system instruction. The customer context comes from the tenant's own customer
+   * directory, never from the mail, so it belongs here and not in the user content.
+   */
+  String systemInstruction(WorkerSettings settings, String customerContext) {
     StringBuilder text = new StringBuilder()
         .append("You write replies to customer support email.\n")
         .append("Reply in the customer's language.\n");
@@ -50,6 +58,10 @@ public final class PromptBuilder {
     if (hasText(settings.instructions())) {
       text.append("\nInstructions from the support team:\n")
           .append(settings.instructions().strip()).append('\n');
+    }
+    if (hasText(customerContext)) {
+      text.append("\nWhat the support team knows about this customer:\n")
+          .append(customerContext.strip()).append('\n');
     }
     return text.toString();
   }

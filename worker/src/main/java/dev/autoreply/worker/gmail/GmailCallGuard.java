@@ -9,15 +9,17 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries and circuit breaker of the Gmail calls of one mailbox. Reads are retried on every
- * transient error; sends only where Gmail cannot have sent the message (see {@link
+ * Retries, circuit breaker and quota limit of the Gmail calls of one mailbox. Reads are retried
+ * on every transient error; sends only where Gmail cannot have sent the message (see {@link
  * GmailErrors#isSafeToRepeatSend}). Both kinds share one breaker, which opens on transient
- * errors only, so 400 and 404 responses never open it.
+ * errors only, so 400 and 404 responses never open it. Every attempt first reserves its method's
+ * units in the mailbox's {@link GmailQuota}.
  */
 public final class GmailCallGuard {
 
@@ -34,10 +36,23 @@ public final class GmailCallGuard {
   private final Retry readRetry;
   private final Retry sendRetry;
   private final CircuitBreaker circuitBreaker;
+  private final GmailQuota quota;
 
+  /** Creates the guard with {@link GmailQuota#defaults}, 200 units per second. */
   public GmailCallGuard(String mailbox, GmailCallPolicy policy) {
+    this(mailbox, policy, GmailQuota.defaults(mailbox));
+  }
+
+  /**
+   * Creates the guard of one mailbox.
+   *
+   * @param quota the mailbox's quota limit. Share one instance among all guards of the mailbox
+   *     in this process, because each instance counts only its own calls
+   */
+  public GmailCallGuard(String mailbox, GmailCallPolicy policy, GmailQuota quota) {
     this.mailbox = mailbox;
     this.policy = policy;
+    this.quota = Objects.requireNonNull(quota, "quota");
     this.readRetry = newRetry("gmail-read-" + mailbox, GmailErrors::isTransient);
     this.sendRetry = newRetry("gmail-send-" + mailbox, GmailErrors::isSafeToRepeatSend);
     this.circuitBreaker = CircuitBreaker.of("gmail-" + mailbox, circuitBreakerConfig());
@@ -73,11 +88,16 @@ public final class GmailCallGuard {
     return circuitBreaker;
   }
 
+  public GmailQuota quota() {
+    return quota;
+  }
+
   private <T> T run(Retry retry, String operation, String target, GmailCall<T> call)
       throws IOException {
     Retry.Context<T> context = retry.context();
     Predicate<Throwable> retryable = retry.getRetryConfig().getExceptionPredicate();
     for (int attempt = 1; ; attempt++) {
+      acquireQuota(operation, target);
       try {
         T result = attemptThroughBreaker(operation, call);
         context.onComplete();
@@ -91,6 +111,20 @@ public final class GmailCallGuard {
         logFailure(operation, target, attempt, retryable.test(error), error);
         waitOrRethrow(context, error);
       }
+    }
+  }
+
+  /**
+   * Reserves the units of one attempt. A rejection ends the call without a retry, because the
+   * wait for units already took up to maxWait. An interrupt ends it too.
+   */
+  private void acquireQuota(String operation, String target) throws IOException {
+    try {
+      quota.acquire(operation, target);
+    } catch (GmailQuotaExceededException saturated) {
+      log.warn("Gmail {} for mailbox {} ({}) skipped: no free quota units within {} ms",
+          operation, mailbox, target, quota.maxWait().toMillis());
+      throw saturated;
     }
   }
 

@@ -7,8 +7,10 @@ import com.google.api.services.gmail.model.HistoryMessageAdded;
 import com.google.api.services.gmail.model.ListHistoryResponse;
 import com.google.api.services.gmail.model.ListMessagesResponse;
 import com.google.api.services.gmail.model.Message;
+import com.google.api.services.gmail.model.Thread;
 import com.google.api.services.gmail.model.WatchRequest;
 import com.google.api.services.gmail.model.WatchResponse;
+import dev.autoreply.worker.mail.ReplyComposer;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -54,6 +56,11 @@ public final class GmailMailbox {
 
   public GmailMailbox(Gmail gmail, String address, GmailCallPolicy policy) {
     this(gmail, address, new GmailCallGuard(address, policy));
+  }
+
+  /** Creates the calls of the mailbox {@code address}, spending units from {@code quota}. */
+  public GmailMailbox(Gmail gmail, String address, GmailCallPolicy policy, GmailQuota quota) {
+    this(gmail, address, new GmailCallGuard(address, policy, quota));
   }
 
   public String address() {
@@ -153,6 +160,37 @@ public final class GmailMailbox {
     log.info("Gmail created draft {} in thread {} of mailbox {}", created.getId(), threadId,
         address);
     return created.getId();
+  }
+
+  /**
+   * Checks whether a message in the thread carries {@code X-Autoreply-Origin: originMessageId},
+   * the marker that {@link ReplyComposer} puts on the worker's replies. Call it before
+   * sending again after a send whose outcome is unknown. Drafts in the thread count too, since
+   * Gmail returns them with the thread's messages. It reads users.threads.get with
+   * format=metadata and only that header, 10 quota units.
+   *
+   * @param originMessageId the Message-ID of the mail that the reply is for, with or without the
+   *     angle brackets
+   * @return false also when the thread does not exist (404)
+   */
+  public boolean threadHasReplyTo(String threadId, String originMessageId) throws IOException {
+    Objects.requireNonNull(threadId, "threadId");
+    Objects.requireNonNull(originMessageId, "originMessageId");
+    Thread thread;
+    try {
+      thread = guard.read("threads.get", "thread " + threadId,
+          () -> gmail.users().threads().get(address, threadId)
+              .setFormat("metadata")
+              .setMetadataHeaders(List.of(ReplyComposer.ORIGIN_HEADER))
+              .execute());
+    } catch (IOException error) {
+      if (GmailErrors.isStatus(error, 404)) {
+        log.debug("Gmail thread {} not found in mailbox {}", threadId, address);
+        return false;
+      }
+      throw error;
+    }
+    return ReplyMarkers.anyCarries(thread, ReplyComposer.ORIGIN_HEADER, originMessageId);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.github.resilience4j.retry.Retry;
 import io.grpc.Status;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Firestore ledger of the messages a tenant's workers have taken, and of each mailbox's Gmail
  * history cursor. A claim is a document create with the "must not exist" precondition, so of
- * all workers that claim one message exactly one succeeds. The ledger uses no transactions.
+ * all workers that claim one message exactly one succeeds. A claim that stayed in state claimed
+ * for longer than the claim TTL belongs to a worker that likely died, and the next claim takes
+ * it over (see {@link ClaimTakeover}). The ledger uses no transactions.
  */
 public final class ReplyLedger implements MessageLedger {
 
@@ -29,6 +32,15 @@ public final class ReplyLedger implements MessageLedger {
   private final FirestoreCalls calls;
   private final Clock clock;
   private final MailboxCursors cursors;
+  private final ClaimTakeover takeover;
+
+  /**
+   * Default claim TTL. It must exceed the longest time that a live worker keeps a claim: one
+   * Gemini draft, up to 5 Gmail attempts with backoff up to 30 s each, and a quota wait, which
+   * together take a few minutes at most. Taking over a live claim could send a second reply, so
+   * the TTL errs long, and a message whose worker died waits this long for its next delivery.
+   */
+  public static final Duration DEFAULT_CLAIM_TTL = Duration.ofMinutes(10);
 
   /** Creates a ledger with the default retry (4 attempts from 200 ms) and the UTC clock. */
   public ReplyLedger(Firestore firestore) {
@@ -39,28 +51,50 @@ public final class ReplyLedger implements MessageLedger {
    * Creates a ledger.
    *
    * @param retry applied to every Firestore call; it should retry only transient statuses, as
-   *     {@link #retry(int, java.time.Duration)} does
+   *     {@link #retry(int, Duration)} does
    * @param clock source of claimedAt and updatedAt
    */
   public ReplyLedger(Firestore firestore, Retry retry, Clock clock) {
+    this(firestore, retry, clock, DEFAULT_CLAIM_TTL);
+  }
+
+  /**
+   * Creates a ledger whose claims expire after {@code claimTtl}.
+   *
+   * @param claimTtl age after which a claim still in state claimed may be taken over by another
+   *     worker; positive
+   */
+  public ReplyLedger(Firestore firestore, Retry retry, Clock clock, Duration claimTtl) {
     this.firestore = Objects.requireNonNull(firestore, "firestore");
     this.calls = new FirestoreCalls(Objects.requireNonNull(retry, "retry"));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.cursors = new MailboxCursors(firestore, calls, clock);
+    this.takeover = new ClaimTakeover(calls, clock, requirePositive(claimTtl));
+  }
+
+  /** Returns the age after which a claim in state claimed may be taken over. */
+  public Duration claimTtl() {
+    return takeover.claimTtl();
   }
 
   /**
    * Builds a retry for this ledger that repeats only UNAVAILABLE, DEADLINE_EXCEEDED and ABORTED,
    * with exponential backoff and jitter.
    */
-  public static Retry retry(int maxAttempts, java.time.Duration initialWait) {
+  public static Retry retry(int maxAttempts, Duration initialWait) {
     return FirestoreCalls.retry(maxAttempts, initialWait);
   }
 
   /**
-   * Claims a message for this worker.
+   * Claims a message for this worker. When the message is already claimed, the claim is taken
+   * over if it is still in state claimed and its claimedAt is more than the claim TTL ago. A
+   * final state (sent, drafted, skipped, review, failed) is never taken over.
    *
-   * @return true if this call created the claim, false if the message was claimed before
+   * <p>A worker that takes over a claim cannot know whether the previous worker sent its reply
+   * before it died, so it should check the Gmail thread for the reply marker before it sends.
+   *
+   * @return true if this call created the claim or took over an expired one, false if the
+   *     message was claimed before and the claim is final or not expired
    * @throws LedgerException if Firestore fails; the caller should retry the message later
    */
   @Override
@@ -74,7 +108,9 @@ public final class ReplyLedger implements MessageLedger {
       return true;
     } catch (RuntimeException e) {
       if (FirestoreErrors.hasStatus(e, Status.Code.ALREADY_EXISTS)) {
-        return isOwnClaim(document, claimId, tenant, messageId);
+        DocumentSnapshot existing = read(document, "claim check", tenant, messageId);
+        return isOwnClaim(existing, claimId, tenant, messageId)
+            || takeover.tryTakeOver(existing, fields, tenant, messageId);
       }
       throw failure("claim", tenant, messageId, e);
     }
@@ -175,16 +211,21 @@ public final class ReplyLedger implements MessageLedger {
    * Tells a duplicate from a retried create whose first attempt was committed although its
    * response was lost: only the latter stored this call's claim id.
    */
-  private boolean isOwnClaim(
-      DocumentReference document, String claimId, String tenant, String messageId) {
-    DocumentSnapshot snapshot = read(document, "claim check", tenant, messageId);
+  private static boolean isOwnClaim(
+      DocumentSnapshot snapshot, String claimId, String tenant, String messageId) {
     if (claimId.equals(snapshot.getString(LedgerFields.CLAIM_ID))) {
       log.info("Claimed message {} of tenant {} on a retried create", messageId, tenant);
       return true;
     }
-    log.info("Message {} of tenant {} was already claimed, state {}",
-        messageId, tenant, snapshot.getString(LedgerFields.STATE));
     return false;
+  }
+
+  private static Duration requirePositive(Duration claimTtl) {
+    Objects.requireNonNull(claimTtl, "claimTtl");
+    if (claimTtl.isNegative() || claimTtl.isZero()) {
+      throw new IllegalArgumentException("claimTtl must be positive, got " + claimTtl);
+    }
+    return claimTtl;
   }
 
   private DocumentSnapshot read(

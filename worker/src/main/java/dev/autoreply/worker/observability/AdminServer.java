@@ -29,6 +29,7 @@ public final class AdminServer implements AutoCloseable {
   private final InetSocketAddress address;
   private final PrometheusMeterRegistry registry;
   private final BooleanSupplier healthy;
+  private final BooleanSupplier ready;
   private HttpServer server;
   private ExecutorService executor;
 
@@ -38,14 +39,30 @@ public final class AdminServer implements AutoCloseable {
    */
   public AdminServer(InetSocketAddress address, PrometheusMeterRegistry registry,
       BooleanSupplier healthy) {
+    this(address, registry, healthy, healthy);
+  }
+
+  /**
+   * Creates a server whose /healthz reports {@code healthy} (the process works) and whose /readyz
+   * reports {@code ready} (the dependencies answer).
+   */
+  public AdminServer(InetSocketAddress address, PrometheusMeterRegistry registry,
+      BooleanSupplier healthy, BooleanSupplier ready) {
     this.address = Objects.requireNonNull(address, "address");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.healthy = Objects.requireNonNull(healthy, "healthy");
+    this.ready = Objects.requireNonNull(ready, "ready");
   }
 
   /** Creates a server on all interfaces and {@code port}. */
   public AdminServer(int port, PrometheusMeterRegistry registry, BooleanSupplier healthy) {
     this(new InetSocketAddress(port), registry, healthy);
+  }
+
+  /** Creates a server on all interfaces and {@code port} with separate liveness and readiness. */
+  public AdminServer(int port, PrometheusMeterRegistry registry, BooleanSupplier healthy,
+      BooleanSupplier ready) {
+    this(new InetSocketAddress(port), registry, healthy, ready);
   }
 
   /**
@@ -70,7 +87,8 @@ public final class AdminServer implements AutoCloseable {
     });
     server.setExecutor(executor);
     server.createContext("/metrics", this::serveMetrics);
-    server.createContext("/healthz", this::serveHealth);
+    server.createContext("/healthz", exchange -> serveCheck(exchange, "health", healthy));
+    server.createContext("/readyz", exchange -> serveCheck(exchange, "readiness", ready));
     server.start();
     log.info("Admin server started on port {}", port());
   }
@@ -116,12 +134,13 @@ public final class AdminServer implements AutoCloseable {
     send(exchange, 200, METRICS_CONTENT_TYPE, body);
   }
 
-  private void serveHealth(HttpExchange exchange) throws IOException {
+  private void serveCheck(HttpExchange exchange, String name, BooleanSupplier check)
+      throws IOException {
     boolean ok;
     try {
-      ok = healthy.getAsBoolean();
+      ok = check.getAsBoolean();
     } catch (RuntimeException e) {
-      log.error("Health check failed: {}", e.toString(), e);
+      log.error("The {} check failed: {}", name, e.toString(), e);
       ok = false;
     }
     send(exchange, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "ok\n" : "unhealthy\n");

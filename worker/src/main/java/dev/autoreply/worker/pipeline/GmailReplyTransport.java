@@ -26,6 +26,12 @@ public final class GmailReplyTransport implements ReplyTransport {
     return mailbox(mailbox).createDraft(rfc822, threadId);
   }
 
+  @Override
+  public boolean hasReplyTo(String mailbox, String threadId, String originMessageId)
+      throws IOException {
+    return mailbox(mailbox).threadHasReplyTo(threadId, originMessageId);
+  }
+
   private GmailMailbox mailbox(String address) {
     GmailMailbox mailbox = mailboxes.get(address);
     if (mailbox == null) {

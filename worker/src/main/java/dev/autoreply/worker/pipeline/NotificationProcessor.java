@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public final class NotificationProcessor implements NotificationHandler {
   private final ReplyWorkflow workflow;
   private final WorkerMetrics metrics;
   private final Clock clock;
+  private volatile Consumer<String> notificationListener = address -> { };
 
   /**
    * @param mailboxes the tenant's mailboxes by lower-case address
@@ -82,6 +84,29 @@ public final class NotificationProcessor implements NotificationHandler {
 
   @Override
   public void handle(GmailNotification notification) throws IOException {
+    notificationListener.accept(notification.emailAddress());
+    process(notification);
+  }
+
+  /**
+   * Lists and processes new mail of {@code address} as if a notification had arrived, for a
+   * mailbox whose notifications stopped; errors are logged, and the next poll tries again.
+   */
+  public void poll(String address) {
+    try {
+      LOG.info("tenant {} mailbox {}: no notification for a while, polling", settings.tenant(), address);
+      process(new GmailNotification(address, BigInteger.ZERO));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("tenant {} mailbox {}: poll failed, will poll again: {}", settings.tenant(), address, e.toString());
+    }
+  }
+
+  /** Calls {@code listener} with the mailbox address of every notification before it is processed. */
+  public void onNotification(Consumer<String> listener) {
+    this.notificationListener = listener;
+  }
+
+  private void process(GmailNotification notification) throws IOException {
     Instant notifiedAt = clock.instant();
     GmailMailbox mailbox = mailboxes.get(notification.emailAddress());
     if (mailbox == null) {

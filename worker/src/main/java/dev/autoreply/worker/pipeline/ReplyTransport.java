@@ -16,4 +16,11 @@ public interface ReplyTransport {
    * id of the draft.
    */
   String createDraft(String mailbox, String threadId, byte[] rfc822) throws IOException;
+
+  /**
+   * Returns whether the thread already holds a reply or draft of ours to the message
+   * {@code originMessageId}, found by its X-Autoreply-Origin header. A worker that died after
+   * sending but before recording leaves such a reply, and sending again would answer twice.
+   */
+  boolean hasReplyTo(String mailbox, String threadId, String originMessageId) throws IOException;
 }

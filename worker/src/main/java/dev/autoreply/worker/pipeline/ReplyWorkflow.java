@@ -5,6 +5,7 @@ import dev.autoreply.worker.drafting.DraftBlockedException;
 import dev.autoreply.worker.drafting.DraftFailedException;
 import dev.autoreply.worker.drafting.DraftRequest;
 import dev.autoreply.worker.drafting.DraftedReply;
+import dev.autoreply.worker.drafting.OfflineDrafter;
 import dev.autoreply.worker.drafting.ReplyDrafter;
 import dev.autoreply.worker.ledger.LedgerState;
 import dev.autoreply.worker.ledger.MessageLedger;
@@ -43,7 +44,9 @@ public final class ReplyWorkflow {
   private final MailParser parser;
   private final LoopSafetyFilter filter;
   private final MessageLedger ledger;
+  private final DraftPlanner planner;
   private final ReplyDrafter drafter;
+  private final ReplyDrafter acknowledgement = new OfflineDrafter();
   private final ReplyComposer composer;
   private final ReplyTransport transport;
   private final DraftInspector inspector;
@@ -54,6 +57,7 @@ public final class ReplyWorkflow {
   public ReplyWorkflow(
       WorkerSettings settings,
       MessageLedger ledger,
+      DraftPlanner planner,
       ReplyDrafter drafter,
       ReplyTransport transport,
       ReplyLimit replyLimit,
@@ -66,6 +70,7 @@ public final class ReplyWorkflow {
     this.parser = new MailParser();
     this.filter = new LoopSafetyFilter();
     this.ledger = ledger;
+    this.planner = planner;
     this.drafter = drafter;
     this.composer = new ReplyComposer(clock);
     this.transport = transport;
@@ -98,15 +103,23 @@ public final class ReplyWorkflow {
   }
 
   private ProcessedMessage reply(IncomingMessage message, InboundMail mail) {
+    DraftRequest request = planner.plan(message, mail);
     DraftedReply draft;
+    String sentReason = "sent";
     try {
-      draft = drafter.draft(draftRequest(message, mail));
+      draft = drafter.draft(request);
     } catch (DraftBlockedException e) {
       LOG.info("tenant {} message {}: model returned no usable reply ({}), left for review",
           settings.tenant(), message.messageId(), e.reason());
       return record(message, LedgerState.REVIEW, MessageOutcome.REVIEW, "model_blocked");
     } catch (DraftFailedException e) {
-      return failDraft(message, e);
+      if (!e.transientFailure() || !"acknowledge".equals(settings.whenModelUnavailable())) {
+        return failDraft(message, e);
+      }
+      LOG.warn("tenant {} message {}: model unavailable, sending the template acknowledgement: {}",
+          settings.tenant(), message.messageId(), e.getMessage());
+      draft = acknowledgement.draft(request);
+      sentReason = "acknowledged";
     }
     metrics.countModelTokens(draft.model(), draft.promptTokens(), draft.outputTokens());
 
@@ -116,7 +129,7 @@ public final class ReplyWorkflow {
     }
 
     byte[] reply = composer.compose(mail, message.mailbox(), draft.text());
-    return deliver(message, mail, reply);
+    return deliver(message, mail, reply, sentReason);
   }
 
   private ProcessedMessage failDraft(IncomingMessage message, DraftFailedException e) {
@@ -131,12 +144,17 @@ public final class ReplyWorkflow {
     return record(message, LedgerState.FAILED, MessageOutcome.FAILED, "draft_failed");
   }
 
-  private ProcessedMessage deliver(IncomingMessage message, InboundMail mail, byte[] reply) {
+  private ProcessedMessage deliver(
+      IncomingMessage message, InboundMail mail, byte[] reply, String sentReason) {
     String mode = settings.mode() == null ? "send" : settings.mode();
     if (mode.equals("send") && !takeReplyLimit(message, mail)) {
       return record(message, LedgerState.SKIPPED, MessageOutcome.SKIPPED, "reply_limit");
     }
     try {
+      if (!mode.equals("shadow") && alreadyReplied(message, mail)) {
+        LedgerState state = mode.equals("draft") ? LedgerState.DRAFTED : LedgerState.SENT;
+        return finishRecorded(message, state, MessageOutcome.REPLIED, "already_replied", null);
+      }
       switch (mode) {
         case "draft" -> {
           transport.createDraft(message.mailbox(), message.threadId(), reply);
@@ -148,12 +166,10 @@ public final class ReplyWorkflow {
         default -> {
           transport.send(message.mailbox(), message.threadId(), reply);
           metrics.recordReplyLatency(Duration.between(message.notifiedAt(), clock.instant()));
-          return finishRecorded(message, LedgerState.SENT, MessageOutcome.REPLIED, "sent", reply);
+          return finishRecorded(message, LedgerState.SENT, MessageOutcome.REPLIED, sentReason, reply);
         }
       }
     } catch (IOException | RuntimeException e) {
-      // TODO: a send that reached Gmail but whose answer was lost is retried and sent twice;
-      // checking the thread for the X-Autoreply-Origin marker before a retry closes that window.
       if (mode.equals("send")) {
         replyLimit.release(settings.tenant(), recipient(mail), message.threadId());
       }
@@ -162,6 +178,14 @@ public final class ReplyWorkflow {
           settings.tenant(), message.messageId(), e.toString());
       throw new TransientFailureException("sending the reply to message " + message.messageId() + " failed", e);
     }
+  }
+
+  /** Looks for our marked reply in the thread; mail without a Message-ID carries no marker. */
+  private boolean alreadyReplied(IncomingMessage message, InboundMail mail) throws IOException {
+    if (mail.messageId() == null) {
+      return false;
+    }
+    return transport.hasReplyTo(message.mailbox(), message.threadId(), mail.messageId());
   }
 
   private boolean takeReplyLimit(IncomingMessage message, InboundMail mail) {
@@ -178,17 +202,6 @@ public final class ReplyWorkflow {
   /** The first reply recipient; the loop-safety filter has already skipped mail without one. */
   private static String recipient(InboundMail mail) {
     return mail.replyRecipients().get(0);
-  }
-
-  private DraftRequest draftRequest(IncomingMessage message, InboundMail mail) {
-    return new DraftRequest(
-        settings,
-        message.messageId(),
-        SenderName.of(mail),
-        mail.from(),
-        mail.subject(),
-        mail.bodyText(),
-        "");
   }
 
   private ProcessedMessage record(

@@ -27,6 +27,11 @@ final class EmlFolderTransport implements ReplyTransport {
     return write(threadId + ".draft.eml", rfc822);
   }
 
+  @Override
+  public boolean hasReplyTo(String mailbox, String threadId, String originMessageId) {
+    return Files.exists(pathOf(threadId, false)) || Files.exists(pathOf(threadId, true));
+  }
+
   Path pathOf(String threadId, boolean draft) {
     return folder.resolve(threadId + (draft ? ".draft.eml" : ".reply.eml"));
   }

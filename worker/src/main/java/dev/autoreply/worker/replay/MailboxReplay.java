@@ -1,9 +1,11 @@
 package dev.autoreply.worker.replay;
 
 import dev.autoreply.api.settings.WorkerSettings;
+import dev.autoreply.worker.customers.CustomerLookup;
 import dev.autoreply.worker.drafting.OfflineDrafter;
 import dev.autoreply.worker.ledger.InMemoryLedger;
 import dev.autoreply.worker.observability.WorkerMetrics;
+import dev.autoreply.worker.pipeline.DraftPlanner;
 import dev.autoreply.worker.pipeline.IncomingMessage;
 import dev.autoreply.worker.pipeline.ProcessedMessage;
 import dev.autoreply.worker.pipeline.ReplyWorkflow;
@@ -35,9 +37,10 @@ public final class MailboxReplay {
   /** Processes every .eml file of {@code mailboxFolder} in name order and returns the decisions. */
   public List<ReplayedMail> replay(Path mailboxFolder) throws IOException {
     EmlFolderTransport transport = new EmlFolderTransport(outputFolder);
-    ReplyWorkflow workflow = new ReplyWorkflow(settings, new InMemoryLedger(), new OfflineDrafter(),
-        transport, new InMemoryReplyLimit(), new WorkerMetrics(new SimpleMeterRegistry(), settings.tenant()),
-        Clock.systemUTC());
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ReplyWorkflow workflow = new ReplyWorkflow(settings, new InMemoryLedger(),
+        new DraftPlanner(settings, CustomerLookup.NONE, registry), new OfflineDrafter(), transport,
+        new InMemoryReplyLimit(), new WorkerMetrics(registry, settings.tenant()), Clock.systemUTC());
 
     List<ReplayedMail> results = new ArrayList<>();
     for (Path file : mailFiles(mailboxFolder)) {

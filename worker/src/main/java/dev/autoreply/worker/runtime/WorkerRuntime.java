@@ -5,22 +5,32 @@ import com.google.cloud.firestore.Firestore;
 import com.google.genai.Client;
 import dev.autoreply.api.settings.WorkerSettings;
 import dev.autoreply.api.settings.WorkerSettingsFile;
+import dev.autoreply.worker.cache.CachingDrafter;
+import dev.autoreply.worker.cache.RedisClients;
+import dev.autoreply.worker.cache.ReplyCache;
+import dev.autoreply.worker.customers.CustomerDirectory;
 import dev.autoreply.worker.drafting.GeminiClients;
 import dev.autoreply.worker.drafting.GeminiDrafter;
+import dev.autoreply.worker.drafting.ReplyDrafter;
 import dev.autoreply.worker.gmail.GmailCallPolicy;
 import dev.autoreply.worker.gmail.GmailClientFactory;
 import dev.autoreply.worker.gmail.GmailMailbox;
+import dev.autoreply.worker.gmail.GmailQuota;
 import dev.autoreply.worker.ledger.FirestoreFactory;
 import dev.autoreply.worker.ledger.ReplyLedger;
+import dev.autoreply.worker.mailbox.IdleMailboxPoller;
+import dev.autoreply.worker.mailbox.WatchRenewer;
+import dev.autoreply.worker.mailbox.WatchSettings;
 import dev.autoreply.worker.observability.AdminServer;
 import dev.autoreply.worker.observability.WorkerMetrics;
+import dev.autoreply.worker.pipeline.DraftPlanner;
 import dev.autoreply.worker.pipeline.GmailReplyTransport;
 import dev.autoreply.worker.pipeline.NotificationProcessor;
 import dev.autoreply.worker.pipeline.ReplyWorkflow;
 import dev.autoreply.worker.pubsub.NotificationSubscriber;
-import dev.autoreply.worker.safety.SenderReplyLimiter;
 import dev.autoreply.worker.pubsub.NotificationSubscriberConfig;
 import dev.autoreply.worker.pubsub.SubscriberTransport;
+import dev.autoreply.worker.safety.SenderReplyLimiter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -34,6 +44,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * One tenant's running worker: the Pub/Sub subscriber feeding the reply pipeline, and the admin
@@ -45,61 +57,82 @@ public final class WorkerRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerRuntime.class);
   private static final String APPLICATION_NAME = "autoreply-worker";
   private static final Duration MODEL_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration IDLE_MAILBOX_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration IDLE_CHECK_INTERVAL = Duration.ofMinutes(1);
 
   private final WorkerSettings settings;
   private final PrometheusMeterRegistry registry;
   private final Firestore firestore;
+  private final NotificationProcessor processor;
   private final NotificationSubscriber subscriber;
   private final AdminServer adminServer;
-  private final NotificationProcessor processor;
+  private final WatchRenewer watchRenewer;
+  private final IdleMailboxPoller idlePoller;
+  private final UnifiedJedis redis;
 
-  private WorkerRuntime(
-      WorkerSettings settings,
-      PrometheusMeterRegistry registry,
-      Firestore firestore,
-      NotificationProcessor processor,
-      NotificationSubscriber subscriber,
-      AdminServer adminServer) {
-    this.settings = settings;
-    this.registry = registry;
-    this.firestore = firestore;
-    this.processor = processor;
-    this.subscriber = subscriber;
-    this.adminServer = adminServer;
+  private WorkerRuntime(Builder parts) {
+    this.settings = parts.settings;
+    this.registry = parts.registry;
+    this.firestore = parts.firestore;
+    this.processor = parts.processor;
+    this.subscriber = parts.subscriber;
+    this.watchRenewer = parts.watchRenewer;
+    this.idlePoller = parts.idlePoller;
+    this.redis = parts.redis;
+    this.adminServer = new AdminServer(parts.adminPort, registry, this::isHealthy,
+        new ReadinessProbe(settings.tenant(), firestore, this::isHealthy, Clock.systemUTC()));
   }
 
   /** Builds the worker of the tenant described by {@code settingsFile}; nothing runs yet. */
   public static WorkerRuntime create(Path settingsFile, Path credentialsDir, WorkerEndpoints endpoints)
       throws IOException {
-    WorkerSettings settings = WorkerSettingsFile.read(settingsFile);
+    Builder parts = new Builder();
+    parts.settings = WorkerSettingsFile.read(settingsFile);
+    parts.adminPort = endpoints.adminPort();
+    WorkerSettings settings = parts.settings;
     Clock clock = Clock.systemUTC();
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    WorkerMetrics metrics = new WorkerMetrics(registry, settings.tenant());
+    parts.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    WorkerMetrics metrics = new WorkerMetrics(parts.registry, settings.tenant());
 
     Map<String, GmailMailbox> mailboxes = openMailboxes(settings, credentialsDir, endpoints);
-    Firestore firestore = openFirestore(settings, endpoints);
-    ReplyLedger ledger = new ReplyLedger(firestore);
-    GeminiDrafter drafter = new GeminiDrafter(openVertex(settings, endpoints));
+    parts.firestore = openFirestore(settings, endpoints);
+    ReplyLedger ledger = new ReplyLedger(parts.firestore);
+    parts.redis = openRedis(settings);
+    ReplyDrafter drafter = openDrafter(settings, endpoints, parts);
 
-    ReplyWorkflow workflow = new ReplyWorkflow(settings, ledger, drafter,
-        new GmailReplyTransport(mailboxes), new SenderReplyLimiter(firestore), metrics, clock);
-    NotificationProcessor processor =
-        new NotificationProcessor(settings, mailboxes, ledger, workflow, metrics, clock);
-    NotificationSubscriber subscriber = new NotificationSubscriber(
+    ReplyWorkflow workflow = new ReplyWorkflow(settings, ledger,
+        new DraftPlanner(settings, new CustomerDirectory(parts.firestore), parts.registry), drafter,
+        new GmailReplyTransport(mailboxes), new SenderReplyLimiter(parts.firestore), metrics, clock);
+    parts.processor = new NotificationProcessor(settings, mailboxes, ledger, workflow, metrics, clock);
+    parts.subscriber = new NotificationSubscriber(
         NotificationSubscriberConfig.defaults(settings.subscription(), subscriberTransport(endpoints)),
-        processor,
+        parts.processor,
         (pubsubMessageId, error) -> metrics.countNotification("malformed"));
 
-    WorkerRuntime[] self = new WorkerRuntime[1];
-    AdminServer adminServer = new AdminServer(endpoints.adminPort(), registry, () -> self[0].isHealthy());
-    self[0] = new WorkerRuntime(settings, registry, firestore, processor, subscriber, adminServer);
-    return self[0];
+    parts.idlePoller = new IdleMailboxPoller(mailboxes.keySet(), IDLE_MAILBOX_TIMEOUT,
+        IDLE_CHECK_INTERVAL, parts.processor::poll, clock);
+    parts.processor.onNotification(parts.idlePoller::notificationReceived);
+    if (settings.topic() != null) {
+      parts.watchRenewer = new WatchRenewer(settings.tenant(), List.copyOf(mailboxes.values()),
+          parts.firestore, WatchSettings.defaults(settings.topic()), parts.registry, clock);
+    }
+    return new WorkerRuntime(parts);
   }
 
-  /** Starts the admin server, records each mailbox's starting cursor and starts pulling. */
+  /**
+   * Starts the admin server, records each mailbox's starting cursor, starts the Gmail watch
+   * renewal and the idle-mailbox poller, then starts pulling notifications.
+   */
   public void start() throws IOException {
     adminServer.start();
     processor.initializeCursors();
+    if (watchRenewer != null) {
+      watchRenewer.start();
+    } else {
+      LOG.warn("tenant {}: spec.pubsub.topic is empty, so the worker does not call users.watch;"
+          + " Gmail sends notifications only while another process renews the watch", settings.tenant());
+    }
+    idlePoller.start();
     subscriber.start();
     LOG.info("tenant {}: worker started for mailboxes {} on subscription {}, admin port {}",
         settings.tenant(), settings.mailboxes(), settings.subscription(), adminServer.port());
@@ -125,7 +158,14 @@ public final class WorkerRuntime implements AutoCloseable {
       LOG.warn("tenant {}: subscriber did not stop within its timeout; unacknowledged "
           + "notifications will be delivered again", settings.tenant());
     }
+    idlePoller.stop();
+    if (watchRenewer != null) {
+      watchRenewer.stop();
+    }
     adminServer.stop();
+    if (redis != null) {
+      redis.close();
+    }
     try {
       firestore.close();
     } catch (Exception e) {
@@ -134,16 +174,32 @@ public final class WorkerRuntime implements AutoCloseable {
     LOG.info("tenant {}: worker stopped", settings.tenant());
   }
 
+  /** The parts of a runtime while they are built. */
+  private static final class Builder {
+    WorkerSettings settings;
+    int adminPort;
+    PrometheusMeterRegistry registry;
+    Firestore firestore;
+    NotificationProcessor processor;
+    NotificationSubscriber subscriber;
+    WatchRenewer watchRenewer;
+    IdleMailboxPoller idlePoller;
+    UnifiedJedis redis;
+  }
+
   private static Map<String, GmailMailbox> openMailboxes(
       WorkerSettings settings, Path credentialsDir, WorkerEndpoints endpoints) throws IOException {
     GmailClientFactory factory = new GmailClientFactory(endpoints.gmailRootUrl(), APPLICATION_NAME,
         GmailClientFactory.DEFAULT_CONNECT_TIMEOUT, GmailClientFactory.DEFAULT_READ_TIMEOUT);
     Path credentialsFile = credentialsDir.resolve(WorkerSettingsFile.CREDENTIALS_KEY);
 
+    // One quota per mailbox, shared by everything in this process that calls Gmail for it.
+    // NOTE: the quota counts this pod only; with N replicas Gmail sees up to N times its rate.
     Map<String, GmailMailbox> mailboxes = new LinkedHashMap<>();
     for (String address : settings.mailboxes()) {
-      GoogleCredentials credentials = GmailCredentials.forMailbox(credentialsFile, address);
-      mailboxes.put(address, new GmailMailbox(factory.create(credentials), address, GmailCallPolicy.defaults()));
+      GoogleCredentials credentials = RotatingCredentials.forMailbox(credentialsFile, address);
+      mailboxes.put(address, new GmailMailbox(factory.create(credentials), address,
+          GmailCallPolicy.defaults(), GmailQuota.defaults(address)));
     }
     return mailboxes;
   }
@@ -156,10 +212,23 @@ public final class WorkerRuntime implements AutoCloseable {
     return FirestoreFactory.production(settings.projectId(), settings.firestoreDatabase());
   }
 
-  private static Client openVertex(WorkerSettings settings, WorkerEndpoints endpoints)
-      throws IOException {
-    return GeminiClients.vertex(settings.projectId(), settings.vertexAiLocation(),
+  private static UnifiedJedis openRedis(WorkerSettings settings) {
+    if (settings.redisAddress() == null) {
+      return null;
+    }
+    HostAndPort address = HostAndPort.from(settings.redisAddress());
+    return RedisClients.standalone(address.getHost(), address.getPort(), RedisClients.DEFAULT_TIMEOUT);
+  }
+
+  private static ReplyDrafter openDrafter(WorkerSettings settings, WorkerEndpoints endpoints,
+      Builder parts) throws IOException {
+    Client vertex = GeminiClients.vertex(settings.projectId(), settings.vertexAiLocation(),
         googleCredentials(endpoints), endpoints.vertexBaseUrl(), MODEL_TIMEOUT);
+    ReplyDrafter gemini = new GeminiDrafter(vertex);
+    if (parts.redis == null) {
+      return gemini;
+    }
+    return new CachingDrafter(gemini, new ReplyCache(parts.redis, parts.registry));
   }
 
   private static SubscriberTransport subscriberTransport(WorkerEndpoints endpoints)

@@ -40,8 +40,10 @@ import java.util.zip.GZIPInputStream;
  * Gmail REST API v1 on 127.0.0.1, with mailboxes in memory. Serves users.getProfile,
  * users.history.list (messageAdded records only), users.messages.get with format=raw,
  * users.messages.send, users.messages.list (labelIds and the newer_than: query only),
- * users.drafts.create and users.watch, under the paths that the Java client calls:
- * ROOT/gmail/v1/users/.... Every request needs the header "Authorization: Bearer test-token".
+ * users.threads.get (format=metadata and minimal), users.drafts.create and users.watch, under the
+ * paths that the Java client calls: ROOT/gmail/v1/users/.... Every request needs the header
+ * "Authorization: Bearer test-token". Sent messages and drafts join the thread of their request.
+ * With {@link #enforceQuota} it also enforces a per-mailbox quota like Gmail's per-user limit.
  */
 public final class FakeGmailServer implements AutoCloseable {
 
@@ -52,6 +54,7 @@ public final class FakeGmailServer implements AutoCloseable {
 
   private static final Pattern USER_PATH = Pattern.compile("/gmail/v1/users/([^/]+)/(.+)");
   private static final Pattern MESSAGE_PATH = Pattern.compile("messages/([^/]+)");
+  private static final Pattern THREAD_PATH = Pattern.compile("threads/([^/]+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** An error response to send instead of serving the next request. */
@@ -66,6 +69,8 @@ public final class FakeGmailServer implements AutoCloseable {
   private final AtomicLong nextMessageId = new AtomicLong(0x18c0000000000000L);
   private volatile int defaultPageSize = 3;
   private volatile Clock clock = Clock.systemUTC();
+  /** Quota units per second per mailbox, or 0 when the quota is not enforced. */
+  private volatile int quotaUnitsPerSecond;
 
   private FakeGmailServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -168,6 +173,23 @@ public final class FakeGmailServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Enforces a quota of {@code unitsPerSecond} per mailbox over a sliding second of real time,
+   * with the per-method costs of Gmail's usage limits page. A request over the quota receives
+   * 429 with reason rateLimitExceeded and spends no units. Pass 0 to stop enforcing.
+   */
+  public void enforceQuota(int unitsPerSecond) {
+    quotaUnitsPerSecond = unitsPerSecond;
+  }
+
+  /** Counts the requests of {@code mailbox} that the enforced quota rejected with 429. */
+  public long quotaRejections(String mailbox) {
+    FakeGmailServerMailbox box = mailbox(mailbox);
+    synchronized (box) {
+      return box.quotaRejections();
+    }
+  }
+
   /** Returns every request received so far, including those that received an injected failure. */
   public List<FakeGmailServerRequest> requests() {
     return List.copyOf(requests);
@@ -244,7 +266,12 @@ public final class FakeGmailServer implements AutoCloseable {
     FakeGmailServerMailbox box = mailbox(user.group(1));
     String resource = user.group(2);
     String method = exchange.getRequestMethod();
+    if (!withinQuota(box, method, resource)) {
+      sendError(exchange, 429, "rateLimitExceeded", "User-rate limit exceeded.", Map.of());
+      return;
+    }
     Matcher message = MESSAGE_PATH.matcher(resource);
+    Matcher thread = THREAD_PATH.matcher(resource);
     if (method.equals("GET") && resource.equals("profile")) {
       sendJson(exchange, 200, profile(box));
     } else if (method.equals("GET") && resource.equals("history")) {
@@ -259,9 +286,40 @@ public final class FakeGmailServer implements AutoCloseable {
       watch(exchange, box);
     } else if (method.equals("GET") && message.matches()) {
       getMessage(exchange, box, message.group(1));
+    } else if (method.equals("GET") && thread.matches()) {
+      getThread(exchange, box, thread.group(1), query, queryValues(rawQuery, "metadataHeaders"));
     } else {
       sendNotFound(exchange);
     }
+  }
+
+  private boolean withinQuota(FakeGmailServerMailbox box, String method, String resource) {
+    int limit = quotaUnitsPerSecond;
+    if (limit <= 0) {
+      return true;
+    }
+    int units = quotaUnits(method, resource);
+    synchronized (box) {
+      return box.tryConsumeQuota(System.nanoTime(), units, limit);
+    }
+  }
+
+  /** Returns the cost of a request in quota units, from Gmail's usage limits page. */
+  private static int quotaUnits(String method, String resource) {
+    if (method.equals("POST")) {
+      return switch (resource) {
+        case "messages/send", "watch" -> 100;
+        case "drafts" -> 10;
+        default -> 1;
+      };
+    }
+    if (resource.equals("profile")) {
+      return 1;
+    }
+    if (resource.equals("history")) {
+      return 2;
+    }
+    return resource.startsWith("threads/") ? 10 : 5;
   }
 
   private ObjectNode profile(FakeGmailServerMailbox box) {
@@ -349,6 +407,27 @@ public final class FakeGmailServer implements AutoCloseable {
     message.labelIds().forEach(labels::add);
     body.put("sizeEstimate", message.raw().length);
     body.put("raw", Base64.getUrlEncoder().encodeToString(message.raw()));
+    sendJson(exchange, 200, body);
+  }
+
+  private void getThread(HttpExchange exchange, FakeGmailServerMailbox box, String threadId,
+      Map<String, String> query, List<String> metadataHeaders) throws IOException {
+    List<StoredMessage> messages;
+    synchronized (box) {
+      messages = box.thread(threadId);
+    }
+    if (messages.isEmpty()) {
+      sendNotFound(exchange);
+      return;
+    }
+    ObjectNode body;
+    try {
+      body = FakeGmailServerThreads.thread(threadId, messages, query.get("format"),
+          metadataHeaders, JSON);
+    } catch (IllegalArgumentException e) {
+      sendError(exchange, 400, "invalidArgument", e.getMessage(), Map.of());
+      return;
+    }
     sendJson(exchange, 200, body);
   }
 

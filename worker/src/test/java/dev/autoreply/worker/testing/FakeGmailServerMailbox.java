@@ -2,9 +2,11 @@ package dev.autoreply.worker.testing;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +31,17 @@ final class FakeGmailServerMailbox {
   record StoredDraft(String id, String messageId) {
   }
 
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
   private final String address;
   private final Map<String, StoredMessage> messages = new LinkedHashMap<>();
   private final List<HistoryRecord> history = new ArrayList<>();
   private final List<StoredDraft> drafts = new ArrayList<>();
   private final List<FakeGmailServerWatch> watches = new ArrayList<>();
+  /** Quota units of the accepted requests, oldest first, each as {nanoTime, units}. */
+  private final Deque<long[]> quotaWindow = new ArrayDeque<>();
+  private long quotaUnitsInWindow;
+  private long quotaRejections;
   private BigInteger historyId;
   private BigInteger retentionFloor = BigInteger.ZERO;
 
@@ -88,6 +96,32 @@ final class FakeGmailServerMailbox {
     Collections.reverse(matching);
     matching.sort(Comparator.comparing(StoredMessage::internalDate).reversed());
     return matching;
+  }
+
+  /** Returns the messages of one thread in the order they were stored. */
+  List<StoredMessage> thread(String threadId) {
+    return messages.values().stream().filter(m -> m.threadId().equals(threadId)).toList();
+  }
+
+  /**
+   * Records {@code units} at {@code nowNanos} if the accepted requests of the last second plus
+   * these units stay within {@code unitsPerSecond}; else counts a rejection and records nothing.
+   */
+  boolean tryConsumeQuota(long nowNanos, int units, int unitsPerSecond) {
+    while (!quotaWindow.isEmpty() && quotaWindow.peekFirst()[0] <= nowNanos - NANOS_PER_SECOND) {
+      quotaUnitsInWindow -= quotaWindow.pollFirst()[1];
+    }
+    if (quotaUnitsInWindow + units > unitsPerSecond) {
+      quotaRejections++;
+      return false;
+    }
+    quotaWindow.addLast(new long[] {nowNanos, units});
+    quotaUnitsInWindow += units;
+    return true;
+  }
+
+  long quotaRejections() {
+    return quotaRejections;
   }
 
   void addDraft(StoredDraft draft) {
