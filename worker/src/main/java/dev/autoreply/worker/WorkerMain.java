@@ -2,6 +2,8 @@ package dev.autoreply.worker;
 
 import dev.autoreply.worker.replay.ReplayCommand;
 import dev.autoreply.worker.runtime.RunCommand;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +17,23 @@ import picocli.CommandLine.Command;
 public final class WorkerMain {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new WorkerMain()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * Builds the command line. Errors in the input (settings, credentials, mailbox folder) print
+   * their message, which names the value and the fix, instead of a stack trace.
+   */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new WorkerMain());
+    commandLine.setExecutionExceptionHandler((error, command, parsed) -> {
+      if (error instanceof IllegalArgumentException || error instanceof IOException
+          || error instanceof UncheckedIOException) {
+        command.getErr().println("error: " + error.getMessage());
+        return 2;
+      }
+      throw error;
+    });
+    return commandLine;
   }
 }

@@ -47,7 +47,7 @@ public record WorkerSettings(
     PrioritySettings priority) {
 
   public WorkerSettings {
-    mailboxes = List.copyOf(mailboxes);
+    mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
     whenModelUnavailable = whenModelUnavailable == null ? "defer" : whenModelUnavailable;
     priority = priority == null ? PrioritySettings.NONE : priority;
   }

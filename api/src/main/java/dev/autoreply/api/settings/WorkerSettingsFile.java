@@ -30,6 +30,9 @@ public final class WorkerSettingsFile {
           .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+  static final String RENDER_HINT = "; the operator renders this file from the AutoReplyTenant,"
+      + " so fix the tenant or print the file with `autoreply-operator render --settings-dir DIR`";
+
   private WorkerSettingsFile() {
   }
 
@@ -41,9 +44,22 @@ public final class WorkerSettingsFile {
     }
   }
 
+  /**
+   * Parses and checks a settings file.
+   *
+   * @throws IllegalArgumentException naming the field and the fix when the file is invalid
+   */
   public static WorkerSettings parse(String yaml) {
+    if (yaml.isBlank()) {
+      throw new IllegalArgumentException("invalid worker settings: the file is empty" + RENDER_HINT);
+    }
     try {
-      return YAML.readValue(yaml, WorkerSettings.class);
+      WorkerSettings settings = YAML.readValue(yaml, WorkerSettings.class);
+      if (settings == null) {
+        throw new IllegalArgumentException("invalid worker settings: the file is empty" + RENDER_HINT);
+      }
+      WorkerSettingsCheck.check(settings);
+      return settings;
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "invalid worker settings at line " + e.getLocation().getLineNr() + ": "

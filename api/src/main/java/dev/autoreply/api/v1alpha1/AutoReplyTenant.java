@@ -1,5 +1,7 @@
 package dev.autoreply.api.v1alpha1;
 
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -10,6 +12,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group(Groups.AUTOREPLY)
 @Version("v1alpha1")
 @ShortNames("art")
+@AdditionalPrinterColumn(name = "Ready", type = Type.STRING,
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+@AdditionalPrinterColumn(name = "Mailboxes", type = Type.INTEGER, jsonPath = ".status.mailboxes")
+@AdditionalPrinterColumn(name = "Window", type = Type.STRING, jsonPath = ".status.activeSchedule")
+@AdditionalPrinterColumn(name = "Replicas", type = Type.INTEGER, jsonPath = ".status.readyReplicas")
+@AdditionalPrinterColumn(name = "Age", type = Type.DATE, jsonPath = ".metadata.creationTimestamp")
 public class AutoReplyTenant extends CustomResource<AutoReplyTenantSpec, AutoReplyTenantStatus>
     implements Namespaced {
 

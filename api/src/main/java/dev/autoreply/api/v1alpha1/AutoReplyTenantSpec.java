@@ -5,14 +5,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AutoReplyTenantSpec {
 
+  // NOTE: maxItems keeps the API server's cost estimate of the CEL rule within its budget.
+  // 100 is a chosen limit, not one that Gmail or the worker sets.
   @Required
-  @Size(min = 1)
+  @Size(min = 1, max = 100)
+  @ValidationRule(value = "self.all(m, m.matches('^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$'))",
+      message = "spec.mailboxes must contain only mail addresses such as support@example.com")
   @JsonPropertyDescription("Mailbox addresses this tenant answers for, e.g. support@example.com.")
   private List<String> mailboxes = new ArrayList<>();
 
@@ -53,6 +58,10 @@ public class AutoReplyTenantSpec {
   @JsonPropertyDescription("Stops the tenant's workers: no HorizontalPodAutoscaler and zero replicas until set back to false.")
   private Boolean suspend = false;
 
+  // NOTE: maxItems bounds the cost estimate of the quadratic uniqueness rule. 24 is a chosen limit.
+  @Size(max = 24)
+  @ValidationRule(value = "self.all(s, self.exists_one(t, t.name == s.name))",
+      message = "spec.schedules must not contain two schedules with the same name")
   @JsonPropertyDescription("Recurring windows with their own replica bounds, each started and ended by a CronJob.")
   private List<ScheduleSpec> schedules = new ArrayList<>();
 

@@ -1,5 +1,7 @@
 package dev.autoreply.api.v1alpha1;
 
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
@@ -12,6 +14,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group(Groups.AUTOREPLY)
 @Version("v1alpha1")
 @ShortNames("rp")
+@AdditionalPrinterColumn(name = "Region", type = Type.STRING, jsonPath = ".spec.region")
+@AdditionalPrinterColumn(name = "Project", type = Type.STRING, jsonPath = ".spec.projectId")
+@AdditionalPrinterColumn(name = "Age", type = Type.DATE, jsonPath = ".metadata.creationTimestamp")
 public class RegionPolicy extends CustomResource<RegionPolicySpec, RegionPolicyStatus> {
 
   public static final String KIND = "RegionPolicy";

@@ -5,12 +5,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /**
  * A recurring window with its own replica bounds, e.g. weekdays from 08:00 to 18:00 in
  * America/New_York with at least 10 replicas. Outside every window, spec.scaling applies.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "!has(self.minReplicas) || !has(self.maxReplicas) || self.minReplicas <= self.maxReplicas",
+    message = "minReplicas of a schedule must not exceed its maxReplicas",
+    messageExpression = "'minReplicas of schedule ' + self.name + ' must not exceed its maxReplicas'")
 public class ScheduleSpec {
 
   @Required

@@ -24,9 +24,7 @@ abstract class TenantDependentResource<R extends HasMetadata>
 
   @Override
   protected final R desired(AutoReplyTenant tenant, Context<AutoReplyTenant> context) {
-    DesiredInputs inputs = context.managedWorkflowAndDependentResourceContext()
-        .getMandatory(DesiredInputs.KEY, DesiredInputs.class);
-    return build(tenant, inputs);
+    return build(tenant, inputs(context));
   }
 
   /** Builds the desired object with a pure builder from the model package. */
@@ -46,7 +44,10 @@ abstract class TenantDependentResource<R extends HasMetadata>
     LOG.info("Creating {} {}/{} for AutoReplyTenant {}", desired.getKind(),
         desired.getMetadata().getNamespace(), desired.getMetadata().getName(),
         tenant.getMetadata().getName());
-    return super.create(desired, tenant, context);
+    R created = super.create(desired, tenant, context);
+    recordEvent(tenant, context, "Created", "Created " + desired.getKind() + " "
+        + desired.getMetadata().getName() + ".");
+    return created;
   }
 
   @Override
@@ -54,6 +55,23 @@ abstract class TenantDependentResource<R extends HasMetadata>
     LOG.info("Updating {} {}/{} for AutoReplyTenant {}", desired.getKind(),
         desired.getMetadata().getNamespace(), desired.getMetadata().getName(),
         tenant.getMetadata().getName());
-    return super.update(actual, desired, tenant, context);
+    R updated = super.update(actual, desired, tenant, context);
+    recordEvent(tenant, context, "Updated", "Updated " + desired.getKind() + " "
+        + desired.getMetadata().getName() + ".");
+    return updated;
+  }
+
+  private static void recordEvent(AutoReplyTenant tenant, Context<AutoReplyTenant> context,
+      String reason, String message) {
+    context.managedWorkflowAndDependentResourceContext()
+        .get(DesiredInputs.KEY, DesiredInputs.class)
+        .ifPresent(inputs -> inputs.events().record(context.getClient(), tenant,
+            TenantEvents.TYPE_NORMAL, reason, message));
+  }
+
+  /** Returns the inputs the reconciler stored for this workflow run. */
+  static DesiredInputs inputs(Context<AutoReplyTenant> context) {
+    return context.managedWorkflowAndDependentResourceContext()
+        .getMandatory(DesiredInputs.KEY, DesiredInputs.class);
   }
 }

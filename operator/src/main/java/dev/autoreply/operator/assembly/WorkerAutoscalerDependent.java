@@ -7,6 +7,10 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
+/**
+ * The worker HorizontalPodAutoscaler. Its reconcile precondition {@link NotSuspendedCondition}
+ * makes JOSDK delete it while the tenant is suspended.
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = WorkerNames.MANAGED_BY_SELECTOR))
 public class WorkerAutoscalerDependent extends TenantDependentResource<HorizontalPodAutoscaler> {
 
@@ -16,6 +20,6 @@ public class WorkerAutoscalerDependent extends TenantDependentResource<Horizonta
 
   @Override
   HorizontalPodAutoscaler build(AutoReplyTenant tenant, DesiredInputs inputs) {
-    return WorkerAutoscalerModel.desired(tenant, inputs.defaults());
+    return WorkerAutoscalerModel.desired(tenant, inputs.scaling(), inputs.bounds());
   }
 }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 @KubernetesDependent(informer = @Informer(labelSelector = WorkerNames.MANAGED_BY_SELECTOR))
@@ -18,22 +19,40 @@ public class WorkerDeploymentDependent extends TenantDependentResource<Deploymen
 
   @Override
   Deployment build(AutoReplyTenant tenant, DesiredInputs inputs) {
-    return WorkerDeploymentModel.desired(tenant, inputs.policy(), inputs.defaults());
+    return WorkerDeploymentModel.desired(tenant, inputs.policy(), inputs.defaults(),
+        inputs.scaling(), inputs.credentialsHash());
   }
 
   /**
-   * Updates the Deployment but keeps its current {@code spec.replicas}. Without SSA, JOSDK
-   * replaces the whole spec with the desired one, which has no replicas, and that would reset
-   * the count the HorizontalPodAutoscaler set.
+   * Matches against the desired Deployment with the {@code spec.replicas} an update would write,
+   * so suspending (to 0) and resuming (from 0 to the min bound) count as changes while the
+   * count the HorizontalPodAutoscaler set does not.
+   */
+  @Override
+  public Matcher.Result<Deployment> match(Deployment actual, Deployment desired,
+      AutoReplyTenant tenant, Context<AutoReplyTenant> context) {
+    return super.match(actual, withReplicas(actual, desired, tenant, context), tenant, context);
+  }
+
+  /**
+   * Updates the Deployment with the replicas of {@link WorkerDeploymentModel#replicasOnUpdate}.
+   * Without SSA, JOSDK replaces the whole spec with the desired one, and a desired spec without
+   * replicas would reset the count the HorizontalPodAutoscaler set.
    */
   @Override
   public Deployment update(Deployment actual, Deployment desired, AutoReplyTenant tenant,
       Context<AutoReplyTenant> context) {
-    Deployment withReplicas = new DeploymentBuilder(desired)
+    return super.update(actual, withReplicas(actual, desired, tenant, context), tenant, context);
+  }
+
+  private static Deployment withReplicas(Deployment actual, Deployment desired,
+      AutoReplyTenant tenant, Context<AutoReplyTenant> context) {
+    Integer current = actual.getSpec() == null ? null : actual.getSpec().getReplicas();
+    return new DeploymentBuilder(desired)
         .editSpec()
-          .withReplicas(actual.getSpec() == null ? null : actual.getSpec().getReplicas())
+          .withReplicas(WorkerDeploymentModel.replicasOnUpdate(
+              tenant, current, inputs(context).bounds().min()))
         .endSpec()
         .build();
-    return super.update(actual, withReplicas, tenant, context);
   }
 }

@@ -1,7 +1,8 @@
 package dev.autoreply.operator.model;
 
 /**
- * Value of the tenant's {@code Ready} condition before timestamps are added.
+ * Value of one of the tenant's conditions ({@code Ready}, {@code CredentialsReady}, ...) before
+ * timestamps are added.
  *
  * @param ready whether the condition status is True
  * @param reason CamelCase reason, one of the {@code REASON_} constants of {@link TenantStatusModel}

@@ -5,6 +5,7 @@ import dev.autoreply.api.v1alpha1.AutoReplyTenantSpec;
 import dev.autoreply.api.v1alpha1.RegionPolicy;
 import dev.autoreply.api.v1alpha1.RegionPolicySpec;
 import dev.autoreply.api.v1alpha1.ScalingSpec;
+import dev.autoreply.operator.schedule.ScheduleWindows;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,9 @@ public final class SpecValidator {
       problems.add("missing required field spec.reply.instructions");
     }
     validateScaling(spec.getScaling(), problems);
+    if (spec.getSchedules() != null) {
+      problems.addAll(ScheduleWindows.validate(spec.getSchedules()));
+    }
     return problems;
   }
 
@@ -68,8 +72,10 @@ public final class SpecValidator {
     if (scaling == null) {
       return;
     }
-    int min = TenantScaling.minReplicas(scaling);
-    int max = TenantScaling.maxReplicas(scaling);
+    // The defaults only fill resources and the scale-down window, which are not checked here.
+    ScalePreset resolved = TenantScaling.resolve(scaling, OperatorDefaults.standard());
+    int min = resolved.minReplicas();
+    int max = resolved.maxReplicas();
     if (min < 1) {
       problems.add("invalid spec.scaling.minReplicas " + min + ": must be at least 1");
     }

@@ -3,23 +3,25 @@ package dev.autoreply.operator.model;
 import dev.autoreply.api.settings.WorkerSettingsFile;
 import dev.autoreply.api.v1alpha1.AutoReplyTenant;
 import dev.autoreply.api.v1alpha1.RegionPolicySpec;
-import dev.autoreply.api.v1alpha1.ScalingSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Desired worker Deployment of a tenant. It never sets {@code spec.replicas}, because the
- * tenant's HorizontalPodAutoscaler owns that field.
+ * Desired worker Deployment of a tenant. It sets {@code spec.replicas} only to suspend the
+ * tenant, because the tenant's HorizontalPodAutoscaler owns that field.
  */
 public final class WorkerDeploymentModel {
 
@@ -27,6 +29,8 @@ public final class WorkerDeploymentModel {
   public static final String HTTP_PORT_NAME = "http";
   public static final String HEALTH_PATH = "/healthz";
   public static final String TMP_DIR = "/tmp";
+
+  public static final String ZONE_TOPOLOGY_KEY = "topology.kubernetes.io/zone";
 
   static final String SETTINGS_VOLUME = "settings";
   static final String CREDENTIALS_VOLUME = "credentials";
@@ -49,16 +53,35 @@ public final class WorkerDeploymentModel {
   private WorkerDeploymentModel() {
   }
 
-  /** Builds the Deployment with the tenant's image, else the policy's, else the default. */
+  /** Builds the Deployment with the spec's scaling and no credentials hash. */
   public static Deployment desired(
       AutoReplyTenant tenant, RegionPolicySpec policy, OperatorDefaults defaults) {
+    return desired(tenant, policy, defaults,
+        TenantScaling.resolve(tenant.getSpec().getScaling(), defaults), null);
+  }
+
+  /**
+   * Builds the Deployment with the tenant's image, else the policy's, else the default. It sets
+   * {@code spec.replicas} to 0 when the tenant is suspended and leaves it empty otherwise.
+   *
+   * @param credentialsHash {@link CredentialsHash} of the tenant's Secret, or null to leave the
+   *     annotation out
+   */
+  public static Deployment desired(AutoReplyTenant tenant, RegionPolicySpec policy,
+      OperatorDefaults defaults, ScalePreset scaling, String credentialsHash) {
     String tenantName = tenant.getMetadata().getName();
     String settingsHash = WorkerSettingsRenderer.hash(
         WorkerSettingsRenderer.renderYaml(tenant, policy));
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put(WorkerNames.SETTINGS_HASH_ANNOTATION, settingsHash);
+    if (credentialsHash != null) {
+      annotations.put(WorkerNames.CREDENTIALS_HASH_ANNOTATION, credentialsHash);
+    }
 
     return new DeploymentBuilder()
         .withMetadata(TenantMetadata.forObject(tenant, WorkerNames.workerName(tenantName)))
         .withNewSpec()
+          .withReplicas(isSuspended(tenant) ? 0 : null)
           .withNewSelector()
             .withMatchLabels(WorkerNames.selectorLabels(tenantName))
           .endSelector()
@@ -72,7 +95,7 @@ public final class WorkerDeploymentModel {
           .withNewTemplate()
             .withNewMetadata()
               .withLabels(WorkerNames.labels(tenantName))
-              .withAnnotations(Map.of(WorkerNames.SETTINGS_HASH_ANNOTATION, settingsHash))
+              .withAnnotations(annotations)
             .endMetadata()
             .withNewSpec()
               .withServiceAccountName(WorkerNames.workerName(tenantName))
@@ -86,7 +109,8 @@ public final class WorkerDeploymentModel {
                   .withType("RuntimeDefault")
                 .endSeccompProfile()
               .endSecurityContext()
-              .withContainers(container(tenant, policy, defaults))
+              .withTopologySpreadConstraints(zoneSpread(tenantName))
+              .withContainers(container(tenant, policy, scaling.resources(), defaults))
               .withVolumes(volumes(tenant))
             .endSpec()
           .endTemplate()
@@ -104,16 +128,41 @@ public final class WorkerDeploymentModel {
     return defaults.workerImage();
   }
 
-  static ResourceRequirements resources(AutoReplyTenant tenant, OperatorDefaults defaults) {
-    ScalingSpec scaling = tenant.getSpec().getScaling();
-    if (scaling != null && scaling.getResources() != null) {
-      return scaling.getResources();
-    }
-    return defaults.workerResources();
+  /** Returns whether spec.suspend is true. */
+  public static boolean isSuspended(AutoReplyTenant tenant) {
+    return Boolean.TRUE.equals(tenant.getSpec().getSuspend());
   }
 
-  private static Container container(
-      AutoReplyTenant tenant, RegionPolicySpec policy, OperatorDefaults defaults) {
+  /**
+   * Returns the {@code spec.replicas} to write when updating a Deployment whose current value is
+   * {@code current}: 0 while suspended, the min bound when the Deployment is at 0 but the tenant
+   * is not suspended (a HorizontalPodAutoscaler does not scale up from 0), and else the current
+   * value, which belongs to the HorizontalPodAutoscaler.
+   */
+  public static Integer replicasOnUpdate(AutoReplyTenant tenant, Integer current, int minBound) {
+    if (isSuspended(tenant)) {
+      return 0;
+    }
+    if (current != null && current == 0) {
+      return minBound;
+    }
+    return current;
+  }
+
+  /** Spreads the pods over zones where the scheduler can, without blocking when it cannot. */
+  private static TopologySpreadConstraint zoneSpread(String tenantName) {
+    return new TopologySpreadConstraintBuilder()
+        .withMaxSkew(1)
+        .withTopologyKey(ZONE_TOPOLOGY_KEY)
+        .withWhenUnsatisfiable("ScheduleAnyway")
+        .withNewLabelSelector()
+          .withMatchLabels(WorkerNames.selectorLabels(tenantName))
+        .endLabelSelector()
+        .build();
+  }
+
+  private static Container container(AutoReplyTenant tenant, RegionPolicySpec policy,
+      ResourceRequirements resources, OperatorDefaults defaults) {
     String settingsFile = WorkerSettingsFile.SETTINGS_DIR + "/" + WorkerSettingsFile.SETTINGS_KEY;
     return new ContainerBuilder()
         .withName(WorkerNames.CONTAINER_NAME)
@@ -129,7 +178,7 @@ public final class WorkerDeploymentModel {
         .endPort()
         .withLivenessProbe(healthProbe(10))
         .withReadinessProbe(healthProbe(5))
-        .withResources(resources(tenant, defaults))
+        .withResources(resources)
         .withNewSecurityContext()
           .withRunAsNonRoot(true)
           .withReadOnlyRootFilesystem(true)

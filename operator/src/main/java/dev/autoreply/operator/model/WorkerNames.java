@@ -27,6 +27,12 @@ public final class WorkerNames {
   /** Pod template annotation with the SHA-256 of the rendered settings; a change rolls the pods. */
   public static final String SETTINGS_HASH_ANNOTATION = "autoreply.dev/settings-hash";
 
+  /**
+   * Pod template annotation with the {@link CredentialsHash} of the tenant's Secret, so that
+   * new credentials roll the pods.
+   */
+  public static final String CREDENTIALS_HASH_ANNOTATION = "autoreply.dev/credentials-hash";
+
   public static final String CONTAINER_NAME = "worker";
 
   private WorkerNames() {
@@ -40,6 +46,16 @@ public final class WorkerNames {
   /** Returns the name of the ConfigMap that holds {@code worker.yaml}. */
   public static String settingsConfigMapName(String tenantName) {
     return tenantName + "-worker-settings";
+  }
+
+  /** Returns the name of the Role and RoleBinding of the tenant's administrators. */
+  public static String adminRoleName(String tenantName) {
+    return tenantName + "-tenant-admin";
+  }
+
+  /** Returns the name of the Role and RoleBinding of the tenant's viewers. */
+  public static String viewerRoleName(String tenantName) {
+    return tenantName + "-tenant-viewer";
   }
 
   /** Returns the labels of every object created for the tenant, including the pod template. */

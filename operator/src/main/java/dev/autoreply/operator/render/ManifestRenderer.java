@@ -7,6 +7,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.autoreply.api.settings.WorkerSettingsFile;
 import dev.autoreply.api.v1alpha1.AutoReplyTenant;
 import dev.autoreply.api.v1alpha1.RegionPolicy;
+import dev.autoreply.api.v1alpha1.ScheduleSpec;
+import dev.autoreply.operator.assembly.AutoReplyTenantReconciler;
 import dev.autoreply.operator.model.OperatorDefaults;
 import dev.autoreply.operator.model.ReadyState;
 import dev.autoreply.operator.model.SpecValidator;
@@ -143,7 +145,11 @@ public final class ManifestRenderer {
       errors.add(document.where() + ": AutoReplyTenant " + id + ": RegionPolicy " + policyName
           + " not found in the given files. Add its YAML file to the command");
     } else {
-      for (HasMetadata object : TenantObjects.desired(tenant, policy.getSpec(), defaults)) {
+      // The Secret is not among the files, so the Deployment has no credentials hash here.
+      List<ScheduleSpec> schedules = tenant.getSpec().getSchedules() == null
+          ? List.of() : tenant.getSpec().getSchedules();
+      for (HasMetadata object : TenantObjects.desired(tenant, policy.getSpec(), defaults,
+          schedules, null, AutoReplyTenantReconciler.DEFAULT_OPERATOR_IMAGE, clock.instant())) {
         out.append("---\n").append(toYaml(object));
         if (object instanceof Deployment created) {
           deployment = created;

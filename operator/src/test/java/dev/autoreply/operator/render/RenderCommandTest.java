@@ -43,15 +43,16 @@ class RenderCommandTest {
     List<HasMetadata> objects = serialization.unmarshal(
         new ByteArrayInputStream(result.yaml().getBytes(StandardCharsets.UTF_8)));
     assertThat(objects).extracting(HasMetadata::getKind).containsExactly(
-        "ServiceAccount", "ConfigMap", "Deployment", "HorizontalPodAutoscaler");
+        "ServiceAccount", "Role", "RoleBinding", "ConfigMap", "Deployment",
+        "HorizontalPodAutoscaler", "PodDisruptionBudget");
     assertThat(objects).extracting(object -> object.getMetadata().getNamespace())
         .containsOnly("acme");
-    ConfigMap settings = (ConfigMap) objects.get(1);
+    ConfigMap settings = (ConfigMap) objects.get(3);
     assertThat(WorkerSettingsFile.parse(settings.getData().get("worker.yaml")).tenant())
         .isEqualTo("acme/acme-support");
-    Deployment deployment = (Deployment) objects.get(2);
+    Deployment deployment = (Deployment) objects.get(4);
     assertThat(deployment.getSpec().getReplicas()).isNull();
-    HorizontalPodAutoscaler hpa = (HorizontalPodAutoscaler) objects.get(3);
+    HorizontalPodAutoscaler hpa = (HorizontalPodAutoscaler) objects.get(5);
     assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(4);
     assertThat(result.yaml()).contains("/tenant.yaml:1: skipped Secret");
     assertThat(result.yaml()).contains("#     reason: WorkerUnavailable");

@@ -19,6 +19,13 @@ public final class GmailClientFactory {
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
+  static {
+    // NetHttpTransport uses HttpURLConnection, which by default sends a POST a second time when
+    // the connection drops before the response. messages.send is not idempotent, so that resend
+    // would mail the customer twice; the pipeline's thread check handles the lost response.
+    System.setProperty("sun.net.http.retryPost", "false");
+  }
+
   private final String rootUrl;
   private final String applicationName;
   private final Duration connectTimeout;

@@ -1,5 +1,6 @@
 package dev.autoreply.worker.ledger;
 
+import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Precondition;
 import io.grpc.Status;
@@ -12,17 +13,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes over claims that stayed in state claimed for longer than the claim TTL, because the
- * worker that owns one likely died between the claim and the outcome. The takeover is a
- * compare-and-set: it rewrites the claim only if the document still has the update time that
- * was read, so of several workers that find one expired claim at most one takes it over.
+ * worker that owns one likely died between the claim and the outcome. Of several workers that
+ * find one expired claim, only the one that creates the takeover document named after the old
+ * claim id takes it over: a create with the "must not exist" precondition, the same operation as
+ * the claim itself. The rewrite of the claim then also requires the update time that was read,
+ * so an owner that recorded its outcome meanwhile is not overwritten.
  *
  * <p>NOTE: the test emulator (@firestore-emulator/server 0.3.15) ignores the update-time
- * precondition, so the tests check the sequential cases but cannot check two workers taking
- * over at the same moment. Production Firestore enforces the precondition.
+ * precondition but enforces the create precondition, so the tests cover concurrent takeovers
+ * but not an outcome recorded between the read and the takeover.
  */
 final class ClaimTakeover {
 
   private static final Logger log = LoggerFactory.getLogger(ClaimTakeover.class);
+  private static final String TAKEOVERS = "takeovers";
 
   private final FirestoreCalls calls;
   private final Clock clock;
@@ -71,6 +75,11 @@ final class ClaimTakeover {
 
   private boolean update(DocumentSnapshot existing, Map<String, Object> fields, String tenant,
       String messageId, Instant claimedAt) {
+    if (!winTakeover(existing, fields, tenant, messageId)) {
+      log.info("Another worker took over the expired claim of message {} of tenant {} first",
+          messageId, tenant);
+      return false;
+    }
     Precondition unchanged = Precondition.updatedAt(existing.getUpdateTime());
     try {
       calls.call("claim takeover", tenant, messageId,
@@ -87,6 +96,27 @@ final class ClaimTakeover {
             + " which is older than the claim TTL of {}", messageId, tenant,
         existing.getString(LedgerFields.CLAIM_ID), claimedAt, claimTtl);
     return true;
+  }
+
+  /** Creates the takeover document of the old claim; returns whether this worker created it. */
+  private boolean winTakeover(
+      DocumentSnapshot existing, Map<String, Object> fields, String tenant, String messageId) {
+    String oldClaimId = existing.getString(LedgerFields.CLAIM_ID);
+    DocumentReference takeover = existing.getReference().collection(TAKEOVERS)
+        .document(DocumentIds.encode(oldClaimId == null ? "none" : oldClaimId));
+    Object newClaimId = fields.get(LedgerFields.CLAIM_ID);
+    try {
+      calls.call("claim takeover token", tenant, messageId,
+          () -> takeover.create(Map.of(LedgerFields.CLAIM_ID, newClaimId)));
+      return true;
+    } catch (RuntimeException e) {
+      if (!FirestoreErrors.hasStatus(e, Status.Code.ALREADY_EXISTS)) {
+        throw ReplyLedger.failure("claim takeover token", tenant, messageId, e);
+      }
+    }
+    // A retried create of ours may find its own first attempt.
+    DocumentSnapshot token = calls.call("claim takeover token check", tenant, messageId, takeover::get);
+    return newClaimId.equals(token.getString(LedgerFields.CLAIM_ID));
   }
 
   private boolean storedClaimIdIs(

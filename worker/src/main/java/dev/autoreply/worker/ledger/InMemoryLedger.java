@@ -1,6 +1,7 @@
 package dev.autoreply.worker.ledger;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,9 +27,9 @@ public final class InMemoryLedger implements MessageLedger {
     states.remove(key(tenant, messageId));
   }
 
-  /** Returns the stored state of a message, or null when it was never claimed. */
-  public LedgerState state(String tenant, String messageId) {
-    return states.get(key(tenant, messageId));
+  @Override
+  public Optional<LedgerState> state(String tenant, String messageId) {
+    return Optional.ofNullable(states.get(key(tenant, messageId)));
   }
 
   private static String key(String tenant, String messageId) {

@@ -1,5 +1,7 @@
 package dev.autoreply.worker.ledger;
 
+import java.util.Optional;
+
 
 /**
  * Durable record of what the worker did with each mail, keyed by tenant and Gmail message id.
@@ -22,4 +24,7 @@ public interface MessageLedger {
    * redelivery processes it again.
    */
   void releaseClaim(String tenant, String messageId);
+
+  /** Returns the stored state of a message, or empty when it was never claimed. */
+  Optional<LedgerState> state(String tenant, String messageId);
 }

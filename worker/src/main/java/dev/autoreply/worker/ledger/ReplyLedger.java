@@ -143,6 +143,11 @@ public final class ReplyLedger implements MessageLedger {
     }
   }
 
+  @Override
+  public Optional<LedgerState> state(String tenant, String messageId) {
+    return find(tenant, messageId).map(LedgerEntry::state);
+  }
+
   /**
    * Reads the ledger entry of a message.
    *

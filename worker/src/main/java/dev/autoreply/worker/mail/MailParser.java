@@ -32,8 +32,11 @@ public final class MailParser {
   /** Default maximum length of {@link InboundMail#bodyText()}, in chars. */
   public static final int DEFAULT_MAX_BODY_CHARS = 64 * 1024;
 
-  /** Header fields kept per message; later ones are dropped. */
-  private static final int MAX_HEADER_FIELDS = 1000;
+  /**
+   * Maximum header fields of a message. A message with more is undecodable rather than cut,
+   * because a loop-safety field placed after the cut would be missed.
+   */
+  static final int MAX_HEADER_FIELDS = 1000;
 
   /** Maximum Subject length kept, in chars, because RFC 5322 limits a line to 998 characters. */
   private static final int MAX_SUBJECT_CHARS = 998;
@@ -68,7 +71,7 @@ public final class MailParser {
       headers = readHeaders(message);
     } catch (MessagingException | RuntimeException e) {
       log.warn("Cannot parse the headers of a {}-byte message: {}", bytes.length, e.toString());
-      return undecodable(bytes.length, "headers cannot be parsed: " + e.getClass().getSimpleName());
+      return undecodable(bytes.length, "headers cannot be parsed: " + e.getMessage());
     }
     try {
       return build(message, headers, bytes.length);
@@ -111,7 +114,10 @@ public final class MailParser {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     Enumeration<Header> all = message.getAllHeaders();
     int count = 0;
-    while (all.hasMoreElements() && count < MAX_HEADER_FIELDS) {
+    while (all.hasMoreElements()) {
+      if (count == MAX_HEADER_FIELDS) {
+        throw new MessagingException("more than " + MAX_HEADER_FIELDS + " header fields");
+      }
       Header header = all.nextElement();
       String value = header.getValue() == null ? "" : MimeUtility.unfold(header.getValue()).trim();
       headers.computeIfAbsent(header.getName().trim().toLowerCase(Locale.ROOT), name -> new ArrayList<>())

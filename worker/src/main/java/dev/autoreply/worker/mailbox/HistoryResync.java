@@ -3,6 +3,8 @@ package dev.autoreply.worker.mailbox;
 import dev.autoreply.worker.gmail.GmailMailbox;
 import dev.autoreply.worker.gmail.HistoryDelta;
 import dev.autoreply.worker.gmail.HistoryExpiredException;
+import dev.autoreply.worker.ledger.LedgerEntry;
+import dev.autoreply.worker.ledger.LedgerState;
 import dev.autoreply.worker.ledger.ReplyLedger;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -11,13 +13,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Full sync of one mailbox for when its history cursor has expired. Gmail keeps history for a
  * limited time, so history.list returns 404 for an old cursor. The resync then lists the recent
- * INBOX mail with messages.list and returns the messages that the ledger does not know yet.
+ * INBOX mail with messages.list and returns the messages that the ledger does not know yet or
+ * that are still claimed without an outcome.
  */
 public final class HistoryResync {
 
@@ -83,15 +87,18 @@ public final class HistoryResync {
           + " mail of the last {} was not checked", mailbox.address(), tenant, maxMessages,
           window);
     }
+    // A message still in state claimed is returned too: its worker may have died, and the new
+    // cursor must not pass it before its outcome is recorded.
     List<String> missing = new ArrayList<>();
     for (String messageId : listed) {
-      if (ledger.find(tenant, messageId).isEmpty()) {
+      Optional<LedgerState> state = ledger.find(tenant, messageId).map(LedgerEntry::state);
+      if (state.isEmpty() || state.get() == LedgerState.CLAIMED) {
         missing.add(messageId);
       }
     }
     // messages.list returns the newest first, so the list is reversed to arrival order.
     Collections.reverse(missing);
-    log.info("Finished the resync of mailbox {} of tenant {}: {} listed, {} not in the ledger,"
+    log.info("Finished the resync of mailbox {} of tenant {}: {} listed, {} without an outcome,"
         + " new cursor {}", mailbox.address(), tenant, listed.size(), missing.size(), cursor);
     return new HistoryDelta(missing, cursor);
   }

@@ -14,6 +14,9 @@ import java.util.Objects;
  *   <li>{@code autoreply_reply_latency_seconds{tenant}}: histogram from notification to sent reply
  *   <li>{@code autoreply_model_tokens_total{tenant,model,kind}}: model tokens, kind prompt or output
  *   <li>{@code autoreply_notifications_total{tenant,result}}: Gmail push notifications by result
+ *   <li>{@code autoreply_ledger_errors_total{tenant,operation}}: failed ledger calls by operation
+ *   <li>{@code autoreply_pubsub_ack_failures_total{tenant,operation,response}}: acks and nacks
+ *       that Pub/Sub did not confirm
  * </ul>
  *
  * Reason, model and result values must be short codes such as {@code auto_submitted}; each
@@ -28,6 +31,7 @@ public final class WorkerMetrics {
   private final LabelValues reasons = new LabelValues(MAX_DISTINCT_VALUES);
   private final LabelValues models = new LabelValues(MAX_DISTINCT_VALUES);
   private final LabelValues results = new LabelValues(MAX_DISTINCT_VALUES);
+  private final LabelValues operations = new LabelValues(MAX_DISTINCT_VALUES);
   private final Timer replyLatency;
 
   /** Creates the meters of one tenant's worker; {@code tenant} is "namespace/name". */
@@ -72,6 +76,33 @@ public final class WorkerMetrics {
         .description("Gmail push notifications received, by result")
         .tag("tenant", tenant)
         .tag("result", results.bound(result))
+        .register(registry)
+        .increment();
+  }
+
+  /**
+   * Counts one ledger call that failed, with an operation code such as "claim" or
+   * "record_outcome".
+   */
+  public void countLedgerError(String operation) {
+    Counter.builder("autoreply.ledger.errors")
+        .description("Ledger calls that failed, by operation")
+        .tag("tenant", tenant)
+        .tag("operation", operations.bound(operation))
+        .register(registry)
+        .increment();
+  }
+
+  /**
+   * Counts one ack or nack that Pub/Sub did not confirm; {@code response} is the name of the
+   * client's AckResponse, such as "INVALID".
+   */
+  public void countAckFailure(String operation, String response) {
+    Counter.builder("autoreply.pubsub.ack.failures")
+        .description("Pub/Sub acks and nacks that Pub/Sub did not confirm, by response")
+        .tag("tenant", tenant)
+        .tag("operation", operations.bound(operation))
+        .tag("response", results.bound(response.toLowerCase(java.util.Locale.ROOT)))
         .register(registry)
         .increment();
   }

@@ -69,14 +69,14 @@ public final class NotificationProcessor implements NotificationHandler {
    */
   public void initializeCursors() throws IOException {
     for (GmailMailbox mailbox : mailboxes.values()) {
-      Optional<BigInteger> stored = ledger.cursor(settings.tenant(), mailbox.address());
+      Optional<BigInteger> stored = readCursor(mailbox);
       if (stored.isPresent()) {
         LOG.info("tenant {} mailbox {}: resuming from history id {}",
             settings.tenant(), mailbox.address(), stored.get());
         continue;
       }
       BigInteger current = mailbox.currentHistoryId();
-      ledger.storeCursor(settings.tenant(), mailbox.address(), current);
+      storeCursor(mailbox, current);
       LOG.info("tenant {} mailbox {}: starting from history id {}",
           settings.tenant(), mailbox.address(), current);
     }
@@ -117,13 +117,23 @@ public final class NotificationProcessor implements NotificationHandler {
       return;
     }
 
-    BigInteger cursor = ledger.cursor(settings.tenant(), mailbox.address())
-        .orElse(notification.historyId());
+    BigInteger cursor = readCursor(mailbox).orElse(notification.historyId());
     HistoryDelta delta = listHistory(mailbox, cursor);
+    // A mail that must be retried keeps the cursor where it is, but the mail after it is still
+    // answered now; the retry finds those as duplicates.
+    TransientFailureException retry = null;
     for (String messageId : delta.addedMessageIds()) {
-      processMessage(mailbox, messageId, notifiedAt);
+      try {
+        processMessage(mailbox, messageId, notifiedAt);
+      } catch (TransientFailureException e) {
+        retry = retry == null ? e : retry;
+      }
     }
-    ledger.storeCursor(settings.tenant(), mailbox.address(), delta.historyId());
+    if (retry != null) {
+      metrics.countNotification("retry");
+      throw retry;
+    }
+    storeCursor(mailbox, delta.historyId());
     metrics.countNotification("processed");
   }
 
@@ -151,12 +161,27 @@ public final class NotificationProcessor implements NotificationHandler {
   }
 
   private void recordDeleted(GmailMailbox mailbox, String messageId) {
-    if (!ledger.claim(settings.tenant(), messageId, mailbox.address())) {
+    boolean claimed = CountingLedger.counted(metrics, "claim",
+        () -> ledger.claim(settings.tenant(), messageId, mailbox.address()));
+    if (!claimed) {
       return;
     }
-    ledger.recordOutcome(settings.tenant(), messageId, LedgerState.SKIPPED, "message_deleted");
+    CountingLedger.counted(metrics, "record_outcome", () -> {
+      ledger.recordOutcome(settings.tenant(), messageId, LedgerState.SKIPPED, "message_deleted");
+      return null;
+    });
     metrics.countMessage(MessageOutcome.SKIPPED, "message_deleted");
     LOG.info("tenant {} mailbox {} message {}: deleted before it was read, skipped",
         settings.tenant(), mailbox.address(), messageId);
+  }
+
+  private Optional<BigInteger> readCursor(GmailMailbox mailbox) {
+    return CountingLedger.counted(metrics, "read_cursor",
+        () -> ledger.cursor(settings.tenant(), mailbox.address()));
+  }
+
+  private void storeCursor(GmailMailbox mailbox, BigInteger historyId) {
+    CountingLedger.counted(metrics, "store_cursor",
+        () -> ledger.storeCursor(settings.tenant(), mailbox.address(), historyId));
   }
 }

@@ -7,6 +7,7 @@ import dev.autoreply.worker.drafting.DraftRequest;
 import dev.autoreply.worker.drafting.DraftedReply;
 import dev.autoreply.worker.drafting.OfflineDrafter;
 import dev.autoreply.worker.drafting.ReplyDrafter;
+import dev.autoreply.worker.ledger.LedgerException;
 import dev.autoreply.worker.ledger.LedgerState;
 import dev.autoreply.worker.ledger.MessageLedger;
 import dev.autoreply.worker.mail.InboundMail;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -69,7 +71,7 @@ public final class ReplyWorkflow {
         .collect(Collectors.toUnmodifiableSet());
     this.parser = new MailParser();
     this.filter = new LoopSafetyFilter();
-    this.ledger = ledger;
+    this.ledger = new CountingLedger(ledger, metrics);
     this.planner = planner;
     this.drafter = drafter;
     this.composer = new ReplyComposer(clock);
@@ -91,15 +93,41 @@ public final class ReplyWorkflow {
     MailDecision decision = filter.evaluate(mail, ownAddresses);
 
     if (!ledger.claim(settings.tenant(), message.messageId(), message.mailbox())) {
-      LOG.debug("tenant {} message {}: already claimed, nothing to do", settings.tenant(), message.messageId());
-      return finish(message, MessageOutcome.DUPLICATE, "already_claimed", null);
+      return alreadyClaimed(message);
     }
 
-    return switch (decision.outcome()) {
-      case SKIP -> record(message, LedgerState.SKIPPED, MessageOutcome.SKIPPED, decision.code());
-      case REVIEW -> record(message, LedgerState.REVIEW, MessageOutcome.REVIEW, decision.code());
-      case REPLY -> reply(message, mail);
-    };
+    try {
+      return switch (decision.outcome()) {
+        case SKIP -> record(message, LedgerState.SKIPPED, MessageOutcome.SKIPPED, decision.code());
+        case REVIEW -> record(message, LedgerState.REVIEW, MessageOutcome.REVIEW, decision.code());
+        case REPLY -> reply(message, mail);
+      };
+    } catch (TransientFailureException | LedgerException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A defect must not leave the claim open forever: the mail goes to a person instead.
+      LOG.error("tenant {} message {}: processing failed, left for review", settings.tenant(),
+          message.messageId(), e);
+      return record(message, LedgerState.FAILED, MessageOutcome.FAILED, "internal_error");
+    }
+  }
+
+  /**
+   * Handles a message another delivery or worker has claimed. A final state means it is done. A
+   * claim still open, or one released since, may belong to a worker that is processing it now or
+   * that died: the delivery is retried later, so that the cursor does not move past the mail
+   * before its outcome is recorded or its claim expires.
+   */
+  private ProcessedMessage alreadyClaimed(IncomingMessage message) {
+    Optional<LedgerState> state = ledger.state(settings.tenant(), message.messageId());
+    if (state.isEmpty() || state.get() == LedgerState.CLAIMED) {
+      LOG.info("tenant {} message {}: claimed by another delivery that has not finished; will retry",
+          settings.tenant(), message.messageId());
+      throw new TransientFailureException("message " + message.messageId() + " is claimed but not finished", null);
+    }
+    LOG.debug("tenant {} message {}: already {}, nothing to do", settings.tenant(), message.messageId(),
+        state.get().storedValue());
+    return finish(message, MessageOutcome.DUPLICATE, "already_claimed", null);
   }
 
   private ProcessedMessage reply(IncomingMessage message, InboundMail mail) {
@@ -128,7 +156,14 @@ public final class ReplyWorkflow {
       return record(message, LedgerState.REVIEW, MessageOutcome.REVIEW, verdict.code());
     }
 
-    byte[] reply = composer.compose(mail, message.mailbox(), draft.text());
+    byte[] reply;
+    try {
+      reply = composer.compose(mail, message.mailbox(), draft.text());
+    } catch (IllegalArgumentException e) {
+      LOG.info("tenant {} message {}: cannot address a reply ({}), left for review",
+          settings.tenant(), message.messageId(), e.getMessage());
+      return record(message, LedgerState.REVIEW, MessageOutcome.REVIEW, "invalid_recipient");
+    }
     return deliver(message, mail, reply, sentReason);
   }
 
@@ -147,14 +182,22 @@ public final class ReplyWorkflow {
   private ProcessedMessage deliver(
       IncomingMessage message, InboundMail mail, byte[] reply, String sentReason) {
     String mode = settings.mode() == null ? "send" : settings.mode();
-    if (mode.equals("send") && !takeReplyLimit(message, mail)) {
-      return record(message, LedgerState.SKIPPED, MessageOutcome.SKIPPED, "reply_limit");
-    }
     try {
+      // First, because an earlier attempt may have sent the reply and died before recording it.
       if (!mode.equals("shadow") && alreadyReplied(message, mail)) {
         LedgerState state = mode.equals("draft") ? LedgerState.DRAFTED : LedgerState.SENT;
         return finishRecorded(message, state, MessageOutcome.REPLIED, "already_replied", null);
       }
+    } catch (IOException e) {
+      ledger.releaseClaim(settings.tenant(), message.messageId());
+      LOG.warn("tenant {} message {}: cannot read the thread, will retry: {}",
+          settings.tenant(), message.messageId(), e.toString());
+      throw new TransientFailureException("reading the thread of message " + message.messageId() + " failed", e);
+    }
+    if (mode.equals("send") && !takeReplyLimit(message, mail)) {
+      return record(message, LedgerState.SKIPPED, MessageOutcome.SKIPPED, "reply_limit");
+    }
+    try {
       switch (mode) {
         case "draft" -> {
           transport.createDraft(message.mailbox(), message.threadId(), reply);
@@ -190,7 +233,8 @@ public final class ReplyWorkflow {
 
   private boolean takeReplyLimit(IncomingMessage message, InboundMail mail) {
     try {
-      return replyLimit.tryAcquire(settings.tenant(), recipient(mail), message.threadId(), clock.instant());
+      return replyLimit.tryAcquire(settings.tenant(), recipient(mail), message.threadId(),
+          message.messageId(), clock.instant());
     } catch (ReplyLimitException e) {
       ledger.releaseClaim(settings.tenant(), message.messageId());
       LOG.warn("tenant {} message {}: reply limit unavailable, will retry: {}",

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Streams Gmail push notifications from a Pub/Sub subscription to a {@link NotificationHandler}.
  * Acks when the handler returns, nacks when it throws so that Pub/Sub redelivers with the
  * subscription's retry policy, and acks malformed payloads after reporting them to the {@link
- * MalformedNotificationListener}.
+ * MalformedNotificationListener}. Acks and nacks that Pub/Sub does not confirm (possible on
+ * subscriptions with exactly-once delivery) go to the {@link AckFailureListener}.
  */
 public final class NotificationSubscriber {
 
@@ -29,11 +30,21 @@ public final class NotificationSubscriber {
   public NotificationSubscriber(
       NotificationSubscriberConfig config,
       NotificationHandler handler,
-      MalformedNotificationListener malformedListener) {
+      MalformedNotificationListener malformedListener,
+      AckFailureListener ackFailureListener) {
     this.config = Objects.requireNonNull(config, "config");
     this.receiver = new NotificationReceiver(config.subscription(),
         Objects.requireNonNull(handler, "handler"),
-        Objects.requireNonNull(malformedListener, "malformedListener"));
+        Objects.requireNonNull(malformedListener, "malformedListener"),
+        Objects.requireNonNull(ackFailureListener, "ackFailureListener"));
+  }
+
+  /** Creates a subscriber whose unconfirmed acks are only logged. */
+  public NotificationSubscriber(
+      NotificationSubscriberConfig config,
+      NotificationHandler handler,
+      MalformedNotificationListener malformedListener) {
+    this(config, handler, malformedListener, (messageId, operation, response) -> { });
   }
 
   /** Creates a subscriber whose malformed payloads are only logged and counted. */
@@ -90,6 +101,28 @@ public final class NotificationSubscriber {
 
   public synchronized boolean isRunning() {
     return subscriber != null && subscriber.isRunning();
+  }
+
+  public NotificationSubscriberConfig config() {
+    return config;
+  }
+
+  /**
+   * Returns the flow control settings of the running subscriber, which the client also sends to
+   * Pub/Sub in each StreamingPullRequest.
+   *
+   * @throws IllegalStateException before {@link #start()}
+   */
+  public synchronized FlowControlSettings flowControlSettings() {
+    if (subscriber == null) {
+      throw new IllegalStateException("subscriber of " + config.subscription() + " is not started");
+    }
+    return subscriber.getFlowControlSettings();
+  }
+
+  /** Returns how many acks and nacks Pub/Sub did not confirm since construction. */
+  public long ackFailureCount() {
+    return receiver.ackFailureCount();
   }
 
   /** Returns how many malformed payloads were acked and dropped since construction. */

@@ -4,6 +4,7 @@ import dev.autoreply.api.settings.WorkerSettings;
 import dev.autoreply.worker.customers.CustomerLookup;
 import dev.autoreply.worker.drafting.OfflineDrafter;
 import dev.autoreply.worker.ledger.InMemoryLedger;
+import dev.autoreply.worker.observability.MessageOutcome;
 import dev.autoreply.worker.observability.WorkerMetrics;
 import dev.autoreply.worker.pipeline.DraftPlanner;
 import dev.autoreply.worker.pipeline.IncomingMessage;
@@ -12,11 +13,13 @@ import dev.autoreply.worker.pipeline.ReplyWorkflow;
 import dev.autoreply.worker.safety.InMemoryReplyLimit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -45,8 +48,15 @@ public final class MailboxReplay {
     List<ReplayedMail> results = new ArrayList<>();
     for (Path file : mailFiles(mailboxFolder)) {
       String thread = baseName(file);
+      byte[] raw;
+      try {
+        raw = Files.readAllBytes(file);
+      } catch (IOException e) {
+        results.add(new ReplayedMail(file, unreadable(file, e), null));
+        continue;
+      }
       IncomingMessage message = new IncomingMessage(settings.mailboxes().get(0),
-          file.getFileName().toString(), thread, Files.readAllBytes(file), Clock.systemUTC().instant());
+          file.getFileName().toString(), thread, raw, Clock.systemUTC().instant());
 
       ProcessedMessage processed = workflow.process(message);
 
@@ -57,13 +67,31 @@ public final class MailboxReplay {
     return results;
   }
 
-  private static List<Path> mailFiles(Path folder) throws IOException {
+  /** Returns the files whose name ends with .eml in any case; other files are not mail. */
+  static List<Path> mailFiles(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       throw new IOException("mailbox folder " + folder + " not found: pass a folder of .eml files");
     }
     try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(file -> file.getFileName().toString().endsWith(".eml")).sorted().toList();
+      return files.filter(MailboxReplay::isMailFile).sorted().toList();
     }
+  }
+
+  /** Returns the files of {@code folder} that are not replayed because they are not .eml files. */
+  static List<Path> ignoredFiles(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(file -> !isMailFile(file)).sorted().toList();
+    }
+  }
+
+  private static boolean isMailFile(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml");
+  }
+
+  private static ProcessedMessage unreadable(Path file, IOException error) {
+    String reason = error instanceof AccessDeniedException ? "unreadable_permission_denied"
+        : Files.isDirectory(file) ? "unreadable_is_a_folder" : "unreadable_file";
+    return new ProcessedMessage(file.getFileName().toString(), MessageOutcome.FAILED, reason, null);
   }
 
   private static String baseName(Path file) {

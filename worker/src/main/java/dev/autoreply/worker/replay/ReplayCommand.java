@@ -48,6 +48,11 @@ public final class ReplayCommand implements Callable<Integer> {
           result.processed().reason(),
           result.reply() == null ? "" : "-> " + result.reply());
     }
+    List<Path> ignored = MailboxReplay.ignoredFiles(mailbox);
+    if (!ignored.isEmpty()) {
+      output.printf("%nNot replayed, because their names do not end with .eml: %s%n",
+          ignored.stream().map(path -> path.getFileName().toString()).toList());
+    }
     output.printf("%n%s%n", summary(results));
     output.flush();
     return 0;

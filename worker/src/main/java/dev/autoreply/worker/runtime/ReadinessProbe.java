@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Readiness of the worker: the Pub/Sub subscriber runs and Firestore answers. Firestore is read at
- * most once per {@link #CHECK_INTERVAL}, so frequent probes cost no more than that.
+ * most once per check interval ({@link #CHECK_INTERVAL} in production), so frequent probes cost
+ * no more than that.
  */
 final class ReadinessProbe implements BooleanSupplier {
 
@@ -23,10 +24,17 @@ final class ReadinessProbe implements BooleanSupplier {
   private final Firestore firestore;
   private final BooleanSupplier subscriberRunning;
   private final Clock clock;
+  private final Duration checkInterval;
   private Instant checkedAt = Instant.MIN;
   private boolean firestoreReachable;
 
   ReadinessProbe(String tenant, Firestore firestore, BooleanSupplier subscriberRunning, Clock clock) {
+    this(tenant, firestore, subscriberRunning, clock, CHECK_INTERVAL);
+  }
+
+  ReadinessProbe(String tenant, Firestore firestore, BooleanSupplier subscriberRunning, Clock clock,
+      Duration checkInterval) {
+    this.checkInterval = checkInterval;
     this.tenant = tenant;
     this.firestore = firestore;
     this.subscriberRunning = subscriberRunning;
@@ -39,7 +47,7 @@ final class ReadinessProbe implements BooleanSupplier {
       return false;
     }
     Instant now = clock.instant();
-    if (now.isAfter(checkedAt.plus(CHECK_INTERVAL))) {
+    if (now.isAfter(checkedAt.plus(checkInterval))) {
       firestoreReachable = readProbeDocument();
       checkedAt = now;
     }

@@ -3,6 +3,7 @@ package dev.autoreply.worker.runtime;
 import dev.autoreply.api.settings.WorkerSettingsFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -45,6 +46,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "Credentials file for Vertex AI and Pub/Sub; Application Default Credentials when unset.")
   Path googleCredentials;
 
+  @Option(names = "--claim-ttl", defaultValue = "PT10M",
+      description = "ISO-8601 duration after which a claim of a worker that died may be taken over"
+          + " by another; longer than one mail's processing (default: ${DEFAULT-VALUE}).")
+  Duration claimTtl;
+
   @Option(names = "--admin-port", defaultValue = "8080",
       description = "Port of /metrics and /healthz (default: ${DEFAULT-VALUE}).")
   int adminPort;
@@ -67,8 +73,13 @@ public final class RunCommand implements Callable<Integer> {
 
   /** Builds the worker these options describe, without starting it. */
   public WorkerRuntime createRuntime() throws IOException {
+    return createRuntime(RuntimeTuning.PRODUCTION);
+  }
+
+  /** Builds the worker these options describe with the given timing, without starting it. */
+  WorkerRuntime createRuntime(RuntimeTuning tuning) throws IOException {
     WorkerEndpoints endpoints = new WorkerEndpoints(gmailRootUrl, pubsubEndpoint,
-        firestoreEmulatorHost, vertexBaseUrl, googleCredentials, adminPort);
-    return WorkerRuntime.create(settings, credentials, endpoints);
+        firestoreEmulatorHost, vertexBaseUrl, googleCredentials, adminPort, claimTtl);
+    return WorkerRuntime.create(settings, credentials, endpoints, tuning);
   }
 }

@@ -1,6 +1,7 @@
 package dev.autoreply.worker.runtime;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the worker reaches Google's services. Production leaves every override null; tests point
@@ -13,6 +14,7 @@ import java.nio.file.Path;
  * @param googleCredentialsFile credentials for Vertex AI and Pub/Sub, or null for Application
  *     Default Credentials (Workload Identity on GKE)
  * @param adminPort port of /metrics and /healthz; 0 picks a free port
+ * @param claimTtl age after which a claim of a worker that died may be taken over
  */
 public record WorkerEndpoints(
     String gmailRootUrl,
@@ -20,5 +22,6 @@ public record WorkerEndpoints(
     String firestoreEmulatorHost,
     String vertexBaseUrl,
     Path googleCredentialsFile,
-    int adminPort) {
+    int adminPort,
+    Duration claimTtl) {
 }

@@ -11,6 +11,7 @@ import dev.autoreply.worker.cache.ReplyCache;
 import dev.autoreply.worker.customers.CustomerDirectory;
 import dev.autoreply.worker.drafting.GeminiClients;
 import dev.autoreply.worker.drafting.GeminiDrafter;
+import dev.autoreply.worker.drafting.PromptBuilder;
 import dev.autoreply.worker.drafting.ReplyDrafter;
 import dev.autoreply.worker.gmail.GmailCallPolicy;
 import dev.autoreply.worker.gmail.GmailClientFactory;
@@ -21,7 +22,10 @@ import dev.autoreply.worker.ledger.ReplyLedger;
 import dev.autoreply.worker.mailbox.IdleMailboxPoller;
 import dev.autoreply.worker.mailbox.WatchRenewer;
 import dev.autoreply.worker.mailbox.WatchSettings;
+import dev.autoreply.worker.cache.RedisCircuitBreakers;
+import dev.autoreply.worker.cache.ReplyCacheSettings;
 import dev.autoreply.worker.observability.AdminServer;
+import dev.autoreply.worker.observability.CircuitBreakerGauges;
 import dev.autoreply.worker.observability.WorkerMetrics;
 import dev.autoreply.worker.pipeline.DraftPlanner;
 import dev.autoreply.worker.pipeline.GmailReplyTransport;
@@ -31,6 +35,7 @@ import dev.autoreply.worker.pubsub.NotificationSubscriber;
 import dev.autoreply.worker.pubsub.NotificationSubscriberConfig;
 import dev.autoreply.worker.pubsub.SubscriberTransport;
 import dev.autoreply.worker.safety.SenderReplyLimiter;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -80,13 +85,20 @@ public final class WorkerRuntime implements AutoCloseable {
     this.idlePoller = parts.idlePoller;
     this.redis = parts.redis;
     this.adminServer = new AdminServer(parts.adminPort, registry, this::isHealthy,
-        new ReadinessProbe(settings.tenant(), firestore, this::isHealthy, Clock.systemUTC()));
+        new ReadinessProbe(settings.tenant(), firestore, this::isHealthy, Clock.systemUTC(),
+            parts.tuning.readinessCheckInterval()));
   }
 
   /** Builds the worker of the tenant described by {@code settingsFile}; nothing runs yet. */
   public static WorkerRuntime create(Path settingsFile, Path credentialsDir, WorkerEndpoints endpoints)
       throws IOException {
+    return create(settingsFile, credentialsDir, endpoints, RuntimeTuning.PRODUCTION);
+  }
+
+  static WorkerRuntime create(Path settingsFile, Path credentialsDir, WorkerEndpoints endpoints,
+      RuntimeTuning tuning) throws IOException {
     Builder parts = new Builder();
+    parts.tuning = tuning;
     parts.settings = WorkerSettingsFile.read(settingsFile);
     parts.adminPort = endpoints.adminPort();
     WorkerSettings settings = parts.settings;
@@ -96,7 +108,8 @@ public final class WorkerRuntime implements AutoCloseable {
 
     Map<String, GmailMailbox> mailboxes = openMailboxes(settings, credentialsDir, endpoints);
     parts.firestore = openFirestore(settings, endpoints);
-    ReplyLedger ledger = new ReplyLedger(parts.firestore);
+    ReplyLedger ledger = new ReplyLedger(parts.firestore,
+        ReplyLedger.retry(4, Duration.ofMillis(200)), clock, endpoints.claimTtl());
     parts.redis = openRedis(settings);
     ReplyDrafter drafter = openDrafter(settings, endpoints, parts);
 
@@ -105,9 +118,12 @@ public final class WorkerRuntime implements AutoCloseable {
         new GmailReplyTransport(mailboxes), new SenderReplyLimiter(parts.firestore), metrics, clock);
     parts.processor = new NotificationProcessor(settings, mailboxes, ledger, workflow, metrics, clock);
     parts.subscriber = new NotificationSubscriber(
-        NotificationSubscriberConfig.defaults(settings.subscription(), subscriberTransport(endpoints)),
+        tuning.subscriberConfig().apply(NotificationSubscriberConfig.defaults(
+            settings.subscription(), subscriberTransport(endpoints))),
         parts.processor,
-        (pubsubMessageId, error) -> metrics.countNotification("malformed"));
+        (pubsubMessageId, error) -> metrics.countNotification("malformed"),
+        (pubsubMessageId, operation, response) -> metrics.countAckFailure(operation, response.name()));
+    registerCircuitGauges(parts, mailboxes);
 
     parts.idlePoller = new IdleMailboxPoller(mailboxes.keySet(), IDLE_MAILBOX_TIMEOUT,
         IDLE_CHECK_INTERVAL, parts.processor::poll, clock);
@@ -150,6 +166,10 @@ public final class WorkerRuntime implements AutoCloseable {
     return registry;
   }
 
+  NotificationSubscriber subscriber() {
+    return subscriber;
+  }
+
   @Override
   public void close() {
     LOG.info("tenant {}: worker stopping", settings.tenant());
@@ -185,6 +205,21 @@ public final class WorkerRuntime implements AutoCloseable {
     WatchRenewer watchRenewer;
     IdleMailboxPoller idlePoller;
     UnifiedJedis redis;
+    RuntimeTuning tuning;
+    CircuitBreaker geminiCircuitBreaker;
+    CircuitBreaker redisCircuitBreaker;
+  }
+
+  /** Registers autoreply_circuit_state for Gemini, Gmail and, with a shared cache, Redis. */
+  private static void registerCircuitGauges(Builder parts, Map<String, GmailMailbox> mailboxes) {
+    CircuitBreakerGauges gauges = new CircuitBreakerGauges(parts.registry, parts.settings.tenant());
+    gauges.register("gemini", List.of(parts.geminiCircuitBreaker));
+    gauges.register("gmail", mailboxes.values().stream()
+        .map(mailbox -> mailbox.guard().circuitBreaker())
+        .toList());
+    if (parts.redisCircuitBreaker != null) {
+      gauges.register("redis", List.of(parts.redisCircuitBreaker));
+    }
   }
 
   private static Map<String, GmailMailbox> openMailboxes(
@@ -224,11 +259,16 @@ public final class WorkerRuntime implements AutoCloseable {
       Builder parts) throws IOException {
     Client vertex = GeminiClients.vertex(settings.projectId(), settings.vertexAiLocation(),
         googleCredentials(endpoints), endpoints.vertexBaseUrl(), MODEL_TIMEOUT);
-    ReplyDrafter gemini = new GeminiDrafter(vertex);
+    parts.geminiCircuitBreaker = parts.tuning.geminiCircuitBreaker().get();
+    ReplyDrafter gemini = new GeminiDrafter(vertex, new PromptBuilder(),
+        parts.tuning.geminiRetry().get(), parts.geminiCircuitBreaker,
+        GeminiDrafter.DEFAULT_TEMPERATURE);
     if (parts.redis == null) {
       return gemini;
     }
-    return new CachingDrafter(gemini, new ReplyCache(parts.redis, parts.registry));
+    parts.redisCircuitBreaker = RedisCircuitBreakers.defaults();
+    return new CachingDrafter(gemini, new ReplyCache(parts.redis, parts.redisCircuitBreaker,
+        ReplyCacheSettings.defaults(), parts.registry));
   }
 
   private static SubscriberTransport subscriberTransport(WorkerEndpoints endpoints)

@@ -2,7 +2,7 @@ package dev.autoreply.worker.safety;
 
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -11,11 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryReplyLimit implements ReplyLimit {
 
-  private final Set<String> replied = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> replied = new ConcurrentHashMap<>();
 
   @Override
-  public boolean tryAcquire(String tenant, String sender, String threadKey, Instant now) {
-    return replied.add(key(tenant, sender, threadKey));
+  public boolean tryAcquire(String tenant, String sender, String threadKey, String messageId,
+      Instant now) {
+    String holder = messageId == null ? "" : messageId;
+    String previous = replied.putIfAbsent(key(tenant, sender, threadKey), holder);
+    return previous == null || (messageId != null && previous.equals(messageId));
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.grpc.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +47,7 @@ public final class SenderReplyLimiter implements ReplyLimit {
   static final String TENANT = "tenant";
   static final String SENDER = "sender";
   static final String THREAD_KEY = "threadKey";
+  private static final String MESSAGE_ID = "messageId";
   static final String REPLIED_AT = "repliedAt";
   static final String EXPIRE_AT = "expireAt";
 
@@ -82,12 +84,13 @@ public final class SenderReplyLimiter implements ReplyLimit {
    * @throws ReplyLimitException if Firestore fails; send nothing and retry the message later
    */
   @Override
-  public boolean tryAcquire(String tenant, String sender, String threadKey, Instant now) {
+  public boolean tryAcquire(String tenant, String sender, String threadKey, String messageId,
+      Instant now) {
     Objects.requireNonNull(now, "now");
     String address = requireText(sender, "sender").strip().toLowerCase(Locale.ROOT);
     DocumentReference document = document(requireText(tenant, "tenant"), address,
         requireText(threadKey, "threadKey"));
-    Map<String, Object> fields = fields(tenant, address, threadKey, now);
+    Map<String, Object> fields = fields(tenant, address, threadKey, messageId, now);
 
     for (int round = 1; round <= MAX_ROUNDS; round++) {
       if (create(document, fields, tenant, threadKey)) {
@@ -99,6 +102,11 @@ public final class SenderReplyLimiter implements ReplyLimit {
         continue;
       }
       Instant repliedAt = repliedAt(existing);
+      if (messageId != null && messageId.equals(existing.getString(MESSAGE_ID))) {
+        // The same mail again: its first attempt took the limit and died before recording.
+        log.info("tenant {} thread {}: reply limit already held by message {}", tenant, threadKey, messageId);
+        return true;
+      }
       if (now.isBefore(repliedAt.plus(period))) {
         log.info("tenant {} thread {}: sender got an automatic reply at {}, no reply before {}",
             tenant, threadKey, repliedAt, repliedAt.plus(period));
@@ -140,14 +148,19 @@ public final class SenderReplyLimiter implements ReplyLimit {
         .collection(COLLECTION).document(id);
   }
 
-  private Map<String, Object> fields(String tenant, String sender, String threadKey, Instant now) {
+  private Map<String, Object> fields(String tenant, String sender, String threadKey,
+      String messageId, Instant now) {
     Instant repliedAt = now.truncatedTo(ChronoUnit.MICROS);
-    return Map.of(
-        TENANT, tenant,
-        SENDER, sender,
-        THREAD_KEY, threadKey,
-        REPLIED_AT, timestamp(repliedAt),
-        EXPIRE_AT, timestamp(repliedAt.plus(period)));
+    Map<String, Object> fields = new HashMap<>();
+    fields.put(TENANT, tenant);
+    fields.put(SENDER, sender);
+    fields.put(THREAD_KEY, threadKey);
+    fields.put(REPLIED_AT, timestamp(repliedAt));
+    fields.put(EXPIRE_AT, timestamp(repliedAt.plus(period)));
+    if (messageId != null) {
+      fields.put(MESSAGE_ID, messageId);
+    }
+    return fields;
   }
 
   /** Returns true if the document was created, false if it exists already. */

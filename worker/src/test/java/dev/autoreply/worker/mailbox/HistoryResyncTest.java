@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.cloud.firestore.Firestore;
 import dev.autoreply.worker.gmail.GmailMailbox;
 import dev.autoreply.worker.gmail.HistoryDelta;
+import dev.autoreply.worker.ledger.LedgerState;
 import dev.autoreply.worker.ledger.ReplyLedger;
 import dev.autoreply.worker.testing.FakeGmailServer;
 import dev.autoreply.worker.testing.FakeGmailServerRequest;
@@ -53,20 +54,24 @@ class HistoryResyncTest {
   }
 
   @Test
-  void expiredHistoryReturnsMessagesMissingFromLedger() throws Exception {
+  void expiredHistoryReturnsMessagesWithoutOutcome() throws Exception {
     server.deliver(MAILBOX, GmailTestClients.mail("too old"), null, NOW.minus(Duration.ofDays(8)));
     String answered = deliverHoursAgo("answered", 50);
     String missedFirst = deliverHoursAgo("missed first", 40);
+    String skipped = deliverHoursAgo("skipped", 35);
     String claimed = deliverHoursAgo("claimed", 30);
     String missedSecond = deliverHoursAgo("missed second", 20);
     ledger.claim(TENANT, answered, MAILBOX);
+    ledger.recordOutcome(TENANT, answered, LedgerState.SENT, "sent");
+    ledger.claim(TENANT, skipped, MAILBOX);
+    ledger.recordOutcome(TENANT, skipped, LedgerState.SKIPPED, "mailing_list");
     ledger.claim(TENANT, claimed, MAILBOX);
     server.setRetentionFloor(MAILBOX, server.historyId(MAILBOX));
     HistoryResync resync = new HistoryResync(TENANT, gmail, ledger, WINDOW, 500);
 
     HistoryDelta delta = resync.listAddedSince(FakeGmailServer.FIRST_HISTORY_ID);
 
-    assertThat(delta.addedMessageIds()).containsExactly(missedFirst, missedSecond);
+    assertThat(delta.addedMessageIds()).containsExactly(missedFirst, claimed, missedSecond);
     assertThat(delta.historyId()).isEqualTo(server.historyId(MAILBOX));
   }
 
@@ -123,6 +128,7 @@ class HistoryResyncTest {
   void resyncOfAnsweredMailboxIsEmpty() throws Exception {
     String answered = deliverHoursAgo("answered", 1);
     ledger.claim(TENANT, answered, MAILBOX);
+    ledger.recordOutcome(TENANT, answered, LedgerState.SENT, "sent");
     HistoryResync resync = new HistoryResync(TENANT, gmail, ledger, WINDOW, 500);
 
     HistoryDelta delta = resync.resync();

@@ -7,10 +7,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -26,7 +29,12 @@ public final class FakeGeminiServer implements AutoCloseable {
   private final HttpServer server;
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final Deque<Integer> failures = new ArrayDeque<>();
+  /** HTTP status of every response during an outage, or 0 without an outage. */
+  private volatile int outageStatus;
   private volatile Function<String, String> responder = body -> textResponse("ok", 1, 1);
+  private volatile Duration responseDelay = Duration.ZERO;
+  // Requests run in parallel so that a response delay models the model's latency per request.
+  private final ExecutorService executor = Executors.newCachedThreadPool();
 
   public FakeGeminiServer() {
     try {
@@ -35,6 +43,7 @@ public final class FakeGeminiServer implements AutoCloseable {
       throw new UncheckedIOException("cannot start the fake Gemini server on 127.0.0.1", e);
     }
     server.createContext("/", this::handle);
+    server.setExecutor(executor);
     server.start();
   }
 
@@ -60,6 +69,19 @@ public final class FakeGeminiServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Answers every later request with HTTP {@code status} until {@link #recover()}, as a model
+   * outage does; failures queued by {@link #failNext} come first.
+   */
+  public void failAll(int status) {
+    outageStatus = status;
+  }
+
+  /** Ends the outage that {@link #failAll} started. */
+  public void recover() {
+    outageStatus = 0;
+  }
+
   /** Answers with an empty candidates list, as Vertex AI does for a blocked prompt. */
   public void replyWithNoCandidates() {
     responder = body -> """
@@ -72,6 +94,11 @@ public final class FakeGeminiServer implements AutoCloseable {
     responder = body -> """
         {"candidates": [{"finishReason": "SAFETY", "index": 0}],
          "usageMetadata": {"promptTokenCount": 12, "totalTokenCount": 12}}""";
+  }
+
+  /** Delays every later response by {@code delay}, e.g. to model the model's generation time. */
+  public void delayResponses(Duration delay) {
+    responseDelay = delay;
   }
 
   public List<RecordedRequest> requests() {
@@ -92,6 +119,7 @@ public final class FakeGeminiServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -110,11 +138,23 @@ public final class FakeGeminiServer implements AutoCloseable {
           {"error": {"code": 404, "message": "only generateContent is faked", "status": "NOT_FOUND"}}""");
       return;
     }
+    Duration delay = responseDelay;
+    if (!delay.isZero()) {
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     send(exchange, 200, responder.apply(body));
   }
 
   private synchronized Integer nextFailure() {
-    return failures.poll();
+    Integer queued = failures.poll();
+    if (queued != null) {
+      return queued;
+    }
+    return outageStatus == 0 ? null : outageStatus;
   }
 
   private static void send(HttpExchange exchange, int status, String json) throws IOException {

@@ -31,7 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -67,6 +69,9 @@ public final class FakeGmailServer implements AutoCloseable {
   private final List<FakeGmailServerRequest> requests = new CopyOnWriteArrayList<>();
   private final Deque<Failure> failures = new ArrayDeque<>();
   private final AtomicLong nextMessageId = new AtomicLong(0x18c0000000000000L);
+  private final AtomicInteger lostSendResponses = new AtomicInteger();
+  private final AtomicLong lostSendResponsesDone = new AtomicLong();
+  private volatile Consumer<FakeGmailServerSentMessage> sendListener = sent -> { };
   private volatile int defaultPageSize = 3;
   private volatile Clock clock = Clock.systemUTC();
   /** Quota units per second per mailbox, or 0 when the quota is not enforced. */
@@ -213,6 +218,24 @@ public final class FakeGmailServer implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       failures.add(new Failure(status, reason, Map.copyOf(headers)));
     }
+  }
+
+  /**
+   * Makes the next {@code count} messages.send calls store the message and then close the
+   * connection without a response, like a send that Gmail performed whose response was lost.
+   */
+  public void loseNextSendResponses(int count) {
+    lostSendResponses.addAndGet(count);
+  }
+
+  /** Calls {@code listener} on the server thread with every message that messages.send stores. */
+  public void onSend(Consumer<FakeGmailServerSentMessage> listener) {
+    sendListener = listener;
+  }
+
+  /** Counts the sends whose response was lost on purpose so far. */
+  public long lostSendResponseCount() {
+    return lostSendResponsesDone.get();
   }
 
   @Override
@@ -444,6 +467,12 @@ public final class FakeGmailServer implements AutoCloseable {
     synchronized (box) {
       box.add(new StoredMessage(id, threadId, Base64.getUrlDecoder().decode(raw),
           List.of("SENT"), clock.instant()));
+    }
+    sendListener.accept(new FakeGmailServerSentMessage(id, threadId, Base64.getUrlDecoder().decode(raw)));
+    if (lostSendResponses.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      // Closing the exchange before sendResponseHeaders makes the JDK server close the connection.
+      lostSendResponsesDone.incrementAndGet();
+      return;
     }
     ObjectNode body = JSON.createObjectNode();
     body.put("id", id);

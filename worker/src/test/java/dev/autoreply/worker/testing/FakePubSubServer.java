@@ -22,9 +22,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Pub/Sub Subscriber gRPC service (google.pubsub.v1.Subscriber) on 127.0.0.1 with subscriptions
@@ -40,6 +42,8 @@ public final class FakePubSubServer implements AutoCloseable {
   private final FakePubSubServerState state = new FakePubSubServerState();
   private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor();
   private final Server server;
+  private final List<StreamingPullRequest> openedStreams = new CopyOnWriteArrayList<>();
+  private volatile Consumer<String> ackListener = messageId -> { };
 
   private FakePubSubServer() {
     server = NettyServerBuilder
@@ -71,6 +75,28 @@ public final class FakePubSubServer implements AutoCloseable {
     return state.ackedMessageIds();
   }
 
+  /**
+   * Requeues every unacked delivery at once and returns how many, as if every ack deadline had
+   * passed. A test calls it after it killed the only subscriber, to skip the wait for the
+   * deadlines that the killed client had set.
+   */
+  public int releaseLeases() {
+    return state.releaseLeases();
+  }
+
+  /**
+   * Calls {@code listener} with the message id of every message when it is first acked, on the
+   * gRPC thread and before the ack completes, so the listener sees the state at ack time.
+   */
+  public void onAck(Consumer<String> listener) {
+    ackListener = listener;
+  }
+
+  /** Returns the first request of every StreamingPull opened so far, with its flow control. */
+  public List<StreamingPullRequest> openedStreams() {
+    return List.copyOf(openedStreams);
+  }
+
   /** Returns how often the message was sent to a subscriber. */
   public int deliveryCount(String messageId) {
     return state.deliveryCount(messageId);
@@ -79,6 +105,12 @@ public final class FakePubSubServer implements AutoCloseable {
   /** Waits until {@code count} distinct messages are acked; returns false on timeout. */
   public boolean awaitAcked(int count, Duration timeout) throws InterruptedException {
     return state.awaitAcked(count, timeout);
+  }
+
+  private void acknowledgeAndNotify(List<String> ackIds) {
+    for (String messageId : state.acknowledge(ackIds)) {
+      ackListener.accept(messageId);
+    }
   }
 
   @Override
@@ -121,7 +153,7 @@ public final class FakePubSubServer implements AutoCloseable {
     }
 
     private void acknowledge(AcknowledgeRequest request, StreamObserver<Empty> response) {
-      state.acknowledge(request.getAckIdsList());
+      acknowledgeAndNotify(request.getAckIdsList());
       response.onNext(Empty.getDefaultInstance());
       response.onCompleted();
     }
@@ -167,7 +199,7 @@ public final class FakePubSubServer implements AutoCloseable {
       if (stream == null && !open(request)) {
         return;
       }
-      state.acknowledge(request.getAckIdsList());
+      acknowledgeAndNotify(request.getAckIdsList());
       applyDeadlineChanges(request);
     }
 
@@ -191,6 +223,7 @@ public final class FakePubSubServer implements AutoCloseable {
       }
       int seconds = first.getStreamAckDeadlineSeconds();
       Duration deadline = seconds > 0 ? Duration.ofSeconds(seconds) : DEFAULT_STREAM_ACK_DEADLINE;
+      openedStreams.add(first);
       stream = new FakePubSubServerState.Stream(first.getSubscription(), deadline, responses);
       state.openStream(stream);
       return true;

@@ -87,14 +87,17 @@ final class FakePubSubServerState {
     }
   }
 
-  synchronized void acknowledge(List<String> ackIds) {
+  /** Ends the leases of {@code ackIds}; returns the ids of the messages acked for the first time. */
+  synchronized List<String> acknowledge(List<String> ackIds) {
+    List<String> firstAcks = new ArrayList<>();
     for (String ackId : ackIds) {
       Lease lease = leases.remove(ackId);
-      if (lease != null) {
-        acked.add(lease.messageId);
+      if (lease != null && acked.add(lease.messageId)) {
+        firstAcks.add(lease.messageId);
       }
     }
     notifyAll();
+    return firstAcks;
   }
 
   /** Extends leases, or ends them for redelivery when {@code seconds} is 0 (a nack). */
@@ -138,6 +141,19 @@ final class FakePubSubServerState {
       }
     }
     touched.forEach(this::pump);
+  }
+
+  /** Requeues every delivery at once, as if every ack deadline had passed. */
+  synchronized int releaseLeases() {
+    int released = leases.size();
+    Set<String> touched = new LinkedHashSet<>();
+    for (Lease lease : leases.values()) {
+      queue(lease.subscription).addFirst(lease.messageId);
+      touched.add(lease.subscription);
+    }
+    leases.clear();
+    touched.forEach(this::pump);
+    return released;
   }
 
   synchronized List<String> ackedMessageIds() {

@@ -1,0 +1,22 @@
+package dev.autoreply.operator.schedule;
+
+import dev.autoreply.api.v1alpha1.AutoReplyTenant;
+import dev.autoreply.operator.model.WorkerNames;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/** The ServiceAccount {@code <tenant>-scheduler} of the scheduler Jobs, built by {@link SchedulerAccessModel}. */
+@KubernetesDependent(informer = @Informer(labelSelector = WorkerNames.MANAGED_BY_SELECTOR))
+public class SchedulerServiceAccountDependent extends SchedulerDependentResource<ServiceAccount> {
+
+  public SchedulerServiceAccountDependent() {
+    super(ServiceAccount.class);
+  }
+
+  @Override
+  protected ServiceAccount desired(AutoReplyTenant tenant, Context<AutoReplyTenant> context) {
+    return SchedulerAccessModel.serviceAccount(tenant);
+  }
+}
