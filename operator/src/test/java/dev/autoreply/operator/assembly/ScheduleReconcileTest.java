@@ -17,8 +17,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
@@ -92,9 +91,14 @@ class ScheduleReconcileTest {
     createTenantWithWindow();
     await().atMost(TIMEOUT).untilAsserted(() -> assertThat(cronJobNames()).hasSize(2));
 
-    // A merge patch carries no resourceVersion, so it cannot conflict with the operator's writes.
-    client.resources(AutoReplyTenant.class).inNamespace(NAMESPACE).withName(TENANT)
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"schedules\": []}}");
+    // An update, as kubectl edit sends, retried when the operator's status write came first.
+    await().atMost(TIMEOUT).ignoreException(KubernetesClientException.class).until(() -> {
+      AutoReplyTenant current = client.resources(AutoReplyTenant.class).inNamespace(NAMESPACE)
+          .withName(TENANT).get();
+      current.getSpec().setSchedules(new ArrayList<>());
+      client.resource(current).update();
+      return true;
+    });
 
     await().atMost(TIMEOUT).untilAsserted(() -> assertThat(cronJobNames()).isEmpty());
     await().atMost(TIMEOUT).untilAsserted(() ->
