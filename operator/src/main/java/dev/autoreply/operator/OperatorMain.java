@@ -179,6 +179,11 @@ public final class OperatorMain implements Runnable {
       for (String error : result.errors()) {
         spec.commandLine().getErr().println("error: " + error);
       }
+      if (result.errors().isEmpty() && result.workerSettings().isEmpty()) {
+        spec.commandLine().getErr().println("error: no AutoReplyTenant found in " + paths
+            + "; pass the YAML files or folders of the tenants and their RegionPolicy");
+        return 1;
+      }
       return result.errors().isEmpty() ? 0 : 1;
     }
 

@@ -149,6 +149,12 @@ public final class NotificationProcessor implements NotificationHandler {
 
   private void processMessage(GmailMailbox mailbox, String messageId, Instant notifiedAt)
       throws IOException {
+    if (hasOutcome(messageId)) {
+      // Repeated and overlapping notifications list the same mail again; a ledger read is
+      // cheaper than fetching it from Gmail, whose per-user quota it would spend.
+      metrics.countMessage(MessageOutcome.DUPLICATE, "already_recorded");
+      return;
+    }
     RawMessage raw;
     try {
       raw = mailbox.fetchRaw(messageId);
@@ -158,6 +164,12 @@ public final class NotificationProcessor implements NotificationHandler {
     }
     workflow.process(new IncomingMessage(
         mailbox.address(), raw.id(), raw.threadId(), raw.rfc822(), notifiedAt));
+  }
+
+  private boolean hasOutcome(String messageId) {
+    return ledger.find(settings.tenant(), messageId)
+        .map(entry -> entry.state() != LedgerState.CLAIMED)
+        .orElse(false);
   }
 
   private void recordDeleted(GmailMailbox mailbox, String messageId) {

@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * question exactly one reply in its thread, and every skippable mail no reply.
  *
  * <p>System properties: autoreply.chaos.mails (default 300), autoreply.chaos.seed (default: the
- * clock), autoreply.chaos.kills (default 10), autoreply.chaos.timeoutSeconds (default 170) and
+ * clock), autoreply.chaos.kills (default 10), autoreply.chaos.timeoutSeconds (default 300) and
  * autoreply.chaos.logs (folder of the child JVM logs, default a folder under java.io.tmpdir).
  */
 class WorkerChaosTest {
@@ -70,7 +70,7 @@ class WorkerChaosTest {
     int mailCount = Integer.getInteger("autoreply.chaos.mails", 300);
     long seed = Long.getLong("autoreply.chaos.seed", System.nanoTime());
     int maxKills = Integer.getInteger("autoreply.chaos.kills", 10);
-    Duration timeout = Duration.ofSeconds(Integer.getInteger("autoreply.chaos.timeoutSeconds", 170));
+    Duration timeout = Duration.ofSeconds(Integer.getInteger("autoreply.chaos.timeoutSeconds", 300));
     Path logs = Path.of(System.getProperty("autoreply.chaos.logs",
         Path.of(System.getProperty("java.io.tmpdir"), "autoreply-chaos-" + seed).toString()));
     Files.createDirectories(logs);
