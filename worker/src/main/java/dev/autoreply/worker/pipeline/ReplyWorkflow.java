@@ -115,7 +115,7 @@ public final class ReplyWorkflow {
   /**
    * Handles a message another delivery or worker has claimed. A final state means it is done. A
    * claim still open, or one released since, may belong to a worker that is processing it now or
-   * that died: the delivery is retried later, so that the cursor does not move past the mail
+   * that died. The delivery is therefore retried later, so the cursor cannot move past the mail
    * before its outcome is recorded or its claim expires.
    */
   private ProcessedMessage alreadyClaimed(IncomingMessage message) {
@@ -243,7 +243,7 @@ public final class ReplyWorkflow {
     }
   }
 
-  /** The first reply recipient; the loop-safety filter has already skipped mail without one. */
+  /** Returns the first reply recipient; the loop-safety filter has skipped mail without one. */
   private static String recipient(InboundMail mail) {
     return mail.replyRecipients().get(0);
   }
