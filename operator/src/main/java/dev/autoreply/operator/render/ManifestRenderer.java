@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.autoreply.api.schema.CrdSchema;
 import dev.autoreply.api.settings.WorkerSettingsFile;
 import dev.autoreply.api.v1alpha1.AutoReplyTenant;
 import dev.autoreply.api.v1alpha1.RegionPolicy;
@@ -75,6 +76,13 @@ public final class ManifestRenderer {
 
     for (ManifestFiles.Document document : ManifestFiles.read(paths)) {
       String kind = document.node().path("kind").asText("");
+      List<String> violations = schemaViolations(kind, document);
+      if (!violations.isEmpty()) {
+        errors.add(document.where() + ": " + kind + " "
+            + document.node().path("metadata").path("name").asText("") + ": "
+            + String.join("; ", violations));
+        continue;
+      }
       try {
         if (kind.equals(AutoReplyTenant.KIND)) {
           tenants.add(serialization.convertValue(document.node(), AutoReplyTenant.class));
@@ -96,6 +104,11 @@ public final class ManifestRenderer {
       renderTenant(tenantDocuments.get(i), tenants.get(i), policies, out, errors, workerSettings);
     }
     return new Result(out.toString(), errors, workerSettings);
+  }
+
+  /** Checks a document against the CRD schema, as the API server would before accepting it. */
+  private static List<String> schemaViolations(String kind, ManifestFiles.Document document) {
+    return CrdSchema.forKind(kind).map(schema -> schema.validate(document.node())).orElse(List.of());
   }
 
   private static void addPolicy(ManifestFiles.Document document, RegionPolicy policy,

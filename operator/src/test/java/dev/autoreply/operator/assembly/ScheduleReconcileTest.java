@@ -15,6 +15,7 @@ import dev.autoreply.operator.model.OperatorDefaults;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -112,7 +113,51 @@ class ScheduleReconcileTest {
         .toList();
   }
 
+  @Test
+  void activeWindowSetsAutoscalerBounds() {
+    // Starts every minute and ends once a year, so the window is in force from the first minute.
+    createTenantWithWindow("* * * * *", "0 0 1 1 *");
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      HorizontalPodAutoscaler autoscaler = client.autoscaling().v2().horizontalPodAutoscalers()
+          .inNamespace(NAMESPACE).withName(TENANT + "-worker").get();
+      assertThat(autoscaler).isNotNull();
+      assertThat(autoscaler.getSpec().getMinReplicas()).isEqualTo(10);
+      assertThat(autoscaler.getSpec().getMaxReplicas()).isEqualTo(10);
+    });
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      AutoReplyTenant tenant = client.resources(AutoReplyTenant.class).inNamespace(NAMESPACE)
+          .withName(TENANT).get();
+      assertThat(tenant.getStatus().getActiveSchedule()).isEqualTo("business");
+      assertThat(tenant.getStatus().getMinReplicas()).isEqualTo(10);
+    });
+  }
+
+  @Test
+  void windowOutOfForceKeepsBaseBounds() {
+    // Ends every minute and starts once a year, so the window is not in force.
+    createTenantWithWindow("0 0 1 1 *", "* * * * *");
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      HorizontalPodAutoscaler autoscaler = client.autoscaling().v2().horizontalPodAutoscalers()
+          .inNamespace(NAMESPACE).withName(TENANT + "-worker").get();
+      assertThat(autoscaler).isNotNull();
+      assertThat(autoscaler.getSpec().getMinReplicas()).isEqualTo(1);
+    });
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      AutoReplyTenant tenant = client.resources(AutoReplyTenant.class).inNamespace(NAMESPACE)
+          .withName(TENANT).get();
+      assertThat(tenant.getStatus()).isNotNull();
+      assertThat(tenant.getStatus().getMinReplicas()).isEqualTo(1);
+      assertThat(tenant.getStatus().getActiveSchedule()).isNull();
+    });
+  }
+
   private void createTenantWithWindow() {
+    createTenantWithWindow("0 8 * * 1-5", "0 18 * * 1-5");
+  }
+
+  private void createTenantWithWindow(String start, String end) {
     RegionPolicySpec policySpec = new RegionPolicySpec();
     policySpec.setRegion("europe-west1");
     policySpec.setProjectId("acme-autoreply-prod");
@@ -126,8 +171,8 @@ class ScheduleReconcileTest {
 
     ScheduleSpec window = new ScheduleSpec();
     window.setName("business");
-    window.setStart("0 8 * * 1-5");
-    window.setEnd("0 18 * * 1-5");
+    window.setStart(start);
+    window.setEnd(end);
     window.setTimeZone("America/New_York");
     window.setMinReplicas(10);
     AutoReplyTenantSpec spec = new AutoReplyTenantSpec();

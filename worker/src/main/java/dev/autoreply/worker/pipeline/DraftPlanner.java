@@ -55,6 +55,8 @@ public final class DraftPlanner {
         mail.from(),
         mail.subject(),
         mail.bodyText(),
+        // TODO: fetch and trim the thread's earlier messages; until then the model sees only the
+        // quoted text that the customer's mail itself carries.
         "",
         customer.map(DraftPlanner::context).orElse(""));
   }
