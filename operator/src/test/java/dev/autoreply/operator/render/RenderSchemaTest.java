@@ -25,7 +25,7 @@ class RenderSchemaTest {
   @Test
   void outOfRangeValueIsNamed() throws IOException {
     Path tenant = copySample().resolve("tenant-acme-support.yaml");
-    Files.writeString(tenant, Files.readString(tenant).replace("targetCpuUtilization: 70", "targetCpuUtilization: 500"));
+    Files.writeString(tenant, Files.readString(tenant).replace("    tier: medium", "    tier: medium\n    targetCpuUtilization: 500"));
 
     ManifestRenderer.Result result = render();
 
