@@ -69,10 +69,17 @@ public final class PromptBuilder {
   String userContent(DraftRequest request) {
     String name = hasText(request.senderName()) ? request.senderName().strip() : "(no name)";
     String subject = hasText(request.subject()) ? request.subject().strip() : "(no subject)";
-    return "Customer name: " + name + "\n"
+    String mail = "Customer name: " + name + "\n"
         + "Subject: " + subject + "\n"
         + "\n"
         + cutBody(request.body().strip());
+    if (!hasText(request.threadText())) {
+      return mail;
+    }
+    return "Earlier messages in this conversation:\n"
+        + request.threadText().strip() + "\n"
+        + "\nThe message to answer:\n"
+        + mail;
   }
 
   /** Cuts at a code point boundary, so a surrogate pair is never split. */

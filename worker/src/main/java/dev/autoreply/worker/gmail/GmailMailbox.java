@@ -194,6 +194,30 @@ public final class GmailMailbox {
   }
 
   /**
+   * Lists the ids of the thread's messages, oldest first, with users.threads.get and
+   * format=minimal (10 quota units).
+   *
+   * @return an empty list when the thread does not exist (404)
+   */
+  public List<String> threadMessageIds(String threadId) throws IOException {
+    Objects.requireNonNull(threadId, "threadId");
+    Thread thread;
+    try {
+      thread = guard.read("threads.get", "thread " + threadId,
+          () -> gmail.users().threads().get(address, threadId).setFormat("minimal").execute());
+    } catch (IOException error) {
+      if (GmailErrors.isStatus(error, 404)) {
+        return List.of();
+      }
+      throw error;
+    }
+    if (thread.getMessages() == null) {
+      return List.of();
+    }
+    return thread.getMessages().stream().map(message -> message.getId()).toList();
+  }
+
+  /**
    * Starts or renews the push notifications of this mailbox with users.watch. Gmail publishes
    * a notification to {@code topicName} whenever a message with one of {@code labelIds} changes,
    * until the returned expiration, so the watch must be renewed before then.

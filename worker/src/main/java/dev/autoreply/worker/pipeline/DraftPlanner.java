@@ -37,7 +37,7 @@ public final class DraftPlanner {
     this.profiles = new TierProfiles(settings, overrides(settings.priority()));
   }
 
-  DraftRequest plan(IncomingMessage message, InboundMail mail) {
+  DraftRequest plan(IncomingMessage message, InboundMail mail, String threadText) {
     Optional<Customer> customer = customers.find(settings.tenant(), mail.from());
     PriorityDecision priority = classifier.classify(new PriorityRequest(
         settings.tenant(),
@@ -55,9 +55,7 @@ public final class DraftPlanner {
         mail.from(),
         mail.subject(),
         mail.bodyText(),
-        // TODO: fetch and trim the thread's earlier messages; until then the model sees only the
-        // quoted text that the customer's mail itself carries.
-        "",
+        threadText,
         customer.map(DraftPlanner::context).orElse(""));
   }
 

@@ -2,6 +2,8 @@ package dev.autoreply.worker.pipeline;
 
 import dev.autoreply.worker.gmail.GmailMailbox;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Sends replies and creates drafts through the Gmail API of the mailbox the mail came to. */
@@ -30,6 +32,19 @@ public final class GmailReplyTransport implements ReplyTransport {
   public boolean hasReplyTo(String mailbox, String threadId, String originMessageId)
       throws IOException {
     return mailbox(mailbox).threadHasReplyTo(threadId, originMessageId);
+  }
+
+  @Override
+  public List<byte[]> earlierMessages(String mailbox, String threadId, String messageId, int max)
+      throws IOException {
+    GmailMailbox gmail = mailbox(mailbox);
+    List<String> ids = gmail.threadMessageIds(threadId);
+    int end = ids.indexOf(messageId) < 0 ? ids.size() : ids.indexOf(messageId);
+    List<byte[]> earlier = new ArrayList<>();
+    for (String id : ids.subList(Math.max(0, end - max), end)) {
+      earlier.add(gmail.fetchRaw(id).rfc822());
+    }
+    return earlier;
   }
 
   private GmailMailbox mailbox(String address) {

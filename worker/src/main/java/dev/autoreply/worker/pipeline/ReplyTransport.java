@@ -1,6 +1,7 @@
 package dev.autoreply.worker.pipeline;
 
 import java.io.IOException;
+import java.util.List;
 
 /** Where composed replies go: Gmail in production, a folder of .eml files in the offline replay. */
 public interface ReplyTransport {
@@ -23,4 +24,11 @@ public interface ReplyTransport {
    * sending but before recording leaves such a reply, and sending again would answer twice.
    */
   boolean hasReplyTo(String mailbox, String threadId, String originMessageId) throws IOException;
+
+  /**
+   * Returns up to {@code max} raw messages of the thread that came before {@code messageId},
+   * oldest first, for the model's view of the conversation.
+   */
+  List<byte[]> earlierMessages(String mailbox, String threadId, String messageId, int max)
+      throws IOException;
 }

@@ -51,6 +51,7 @@ public final class ReplyWorkflow {
   private final ReplyDrafter acknowledgement = new OfflineDrafter();
   private final ReplyComposer composer;
   private final ReplyTransport transport;
+  private final ThreadContext threadContext = new ThreadContext();
   private final DraftInspector inspector;
   private final ReplyLimit replyLimit;
   private final WorkerMetrics metrics;
@@ -131,7 +132,7 @@ public final class ReplyWorkflow {
   }
 
   private ProcessedMessage reply(IncomingMessage message, InboundMail mail) {
-    DraftRequest request = planner.plan(message, mail);
+    DraftRequest request = planner.plan(message, mail, threadText(message, mail));
     DraftedReply draft;
     String sentReason = "sent";
     try {
@@ -220,6 +221,24 @@ public final class ReplyWorkflow {
       LOG.warn("tenant {} message {}: Gmail rejected the reply, will retry: {}",
           settings.tenant(), message.messageId(), e.toString());
       throw new TransientFailureException("sending the reply to message " + message.messageId() + " failed", e);
+    }
+  }
+
+  /**
+   * Reads the earlier messages of the thread of a mail that answers one. The context only
+   * improves the draft, so a failure to read it is logged and the mail is answered without it.
+   */
+  private String threadText(IncomingMessage message, InboundMail mail) {
+    if (mail.inReplyTo() == null && mail.references().isEmpty()) {
+      return "";
+    }
+    try {
+      return threadContext.render(transport.earlierMessages(message.mailbox(), message.threadId(),
+          message.messageId(), ThreadContext.MAX_MESSAGES));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("tenant {} message {}: cannot read the thread, drafting without it: {}",
+          settings.tenant(), message.messageId(), e.toString());
+      return "";
     }
   }
 

@@ -4,6 +4,7 @@ import dev.autoreply.worker.pipeline.ReplyTransport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes each reply as an .eml file instead of sending it, for the offline replay. Replies go to
@@ -30,6 +31,12 @@ final class EmlFolderTransport implements ReplyTransport {
   @Override
   public boolean hasReplyTo(String mailbox, String threadId, String originMessageId) {
     return Files.exists(pathOf(threadId, false)) || Files.exists(pathOf(threadId, true));
+  }
+
+  /** Returns no earlier messages, because each replayed file is a thread of its own. */
+  @Override
+  public List<byte[]> earlierMessages(String mailbox, String threadId, String messageId, int max) {
+    return List.of();
   }
 
   Path pathOf(String threadId, boolean draft) {
