@@ -4,9 +4,12 @@ import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.model.Draft;
 import com.google.api.services.gmail.model.History;
 import com.google.api.services.gmail.model.HistoryMessageAdded;
+import com.google.api.services.gmail.model.Label;
 import com.google.api.services.gmail.model.ListHistoryResponse;
+import com.google.api.services.gmail.model.ListLabelsResponse;
 import com.google.api.services.gmail.model.ListMessagesResponse;
 import com.google.api.services.gmail.model.Message;
+import com.google.api.services.gmail.model.ModifyMessageRequest;
 import com.google.api.services.gmail.model.Thread;
 import com.google.api.services.gmail.model.WatchRequest;
 import com.google.api.services.gmail.model.WatchResponse;
@@ -191,6 +194,46 @@ public final class GmailMailbox {
       throw error;
     }
     return ReplyMarkers.anyCarries(thread, ReplyComposer.ORIGIN_HEADER, originMessageId);
+  }
+
+  /** Gmail label that marks mail a person must answer. */
+  public static final String REVIEW_LABEL = "autoreply/review";
+
+  private volatile String reviewLabelId;
+
+  /**
+   * Adds the label {@link #REVIEW_LABEL} to a message, creating the label on first use, so the
+   * support team finds the mail the worker left for a person (users.messages.modify, 5 units).
+   */
+  public void labelForReview(String messageId) throws IOException {
+    Objects.requireNonNull(messageId, "messageId");
+    String labelId = reviewLabelId();
+    ModifyMessageRequest request = new ModifyMessageRequest().setAddLabelIds(List.of(labelId));
+    guard.read("messages.modify", "message " + messageId,
+        () -> gmail.users().messages().modify(address, messageId, request).execute());
+  }
+
+  private String reviewLabelId() throws IOException {
+    String cached = reviewLabelId;
+    if (cached != null) {
+      return cached;
+    }
+    ListLabelsResponse labels = guard.read("labels.list", "labels",
+        () -> gmail.users().labels().list(address).execute());
+    if (labels.getLabels() != null) {
+      for (Label label : labels.getLabels()) {
+        if (REVIEW_LABEL.equals(label.getName())) {
+          reviewLabelId = label.getId();
+          return label.getId();
+        }
+      }
+    }
+    Label created = guard.read("labels.create", "label " + REVIEW_LABEL,
+        () -> gmail.users().labels().create(address, new Label().setName(REVIEW_LABEL)
+            .setLabelListVisibility("labelShow").setMessageListVisibility("show")).execute());
+    log.info("Created the Gmail label {} in mailbox {}", REVIEW_LABEL, address);
+    reviewLabelId = created.getId();
+    return created.getId();
   }
 
   /**

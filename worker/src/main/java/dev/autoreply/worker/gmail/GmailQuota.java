@@ -58,15 +58,18 @@ public final class GmailQuota {
    * NOTE: the copy of that table read for this class ended before threads.get and watch, so
    * their costs (10 and 100) are not checked against it.
    */
-  private static final Map<String, Integer> METHOD_UNITS = Map.of(
-      "users.getProfile", 1,
-      "history.list", 2,
-      "messages.get", 5,
-      "messages.list", 5,
-      "threads.get", 10,
-      "drafts.create", 10,
-      "messages.send", 100,
-      "users.watch", 100);
+  private static final Map<String, Integer> METHOD_UNITS = Map.ofEntries(
+      Map.entry("users.getProfile", 1),
+      Map.entry("labels.list", 1),
+      Map.entry("history.list", 2),
+      Map.entry("labels.create", 5),
+      Map.entry("messages.get", 5),
+      Map.entry("messages.list", 5),
+      Map.entry("messages.modify", 5),
+      Map.entry("threads.get", 10),
+      Map.entry("drafts.create", 10),
+      Map.entry("messages.send", 100),
+      Map.entry("users.watch", 100));
 
   private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final Logger log = LoggerFactory.getLogger(GmailQuota.class);

@@ -47,6 +47,11 @@ public final class GmailReplyTransport implements ReplyTransport {
     return earlier;
   }
 
+  @Override
+  public void markForReview(String mailbox, String messageId) throws IOException {
+    mailbox(mailbox).labelForReview(messageId);
+  }
+
   private GmailMailbox mailbox(String address) {
     GmailMailbox mailbox = mailboxes.get(address);
     if (mailbox == null) {

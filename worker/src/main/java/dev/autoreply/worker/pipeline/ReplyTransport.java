@@ -31,4 +31,7 @@ public interface ReplyTransport {
    */
   List<byte[]> earlierMessages(String mailbox, String threadId, String messageId, int max)
       throws IOException;
+
+  /** Marks a mail that the worker leaves for a person, so the support team finds it. */
+  void markForReview(String mailbox, String messageId) throws IOException;
 }

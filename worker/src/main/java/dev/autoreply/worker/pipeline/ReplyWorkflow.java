@@ -242,6 +242,16 @@ public final class ReplyWorkflow {
     }
   }
 
+  /** Labels the mail in Gmail; the ledger already holds the decision, so a failure is only logged. */
+  private void labelForReview(IncomingMessage message) {
+    try {
+      transport.markForReview(message.mailbox(), message.messageId());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("tenant {} message {}: cannot add the review label: {}", settings.tenant(),
+          message.messageId(), e.toString());
+    }
+  }
+
   /** Looks for our marked reply in the thread; mail without a Message-ID carries no marker. */
   private boolean alreadyReplied(IncomingMessage message, InboundMail mail) throws IOException {
     if (mail.messageId() == null) {
@@ -275,6 +285,9 @@ public final class ReplyWorkflow {
   private ProcessedMessage finishRecorded(
       IncomingMessage message, LedgerState state, MessageOutcome outcome, String reason, byte[] reply) {
     ledger.recordOutcome(settings.tenant(), message.messageId(), state, reason);
+    if (state == LedgerState.REVIEW || state == LedgerState.FAILED) {
+      labelForReview(message);
+    }
     LOG.info("tenant {} mailbox {} message {}: {} ({})",
         settings.tenant(), message.mailbox(), message.messageId(), outcome.labelValue(), reason);
     return finish(message, outcome, reason, reply);

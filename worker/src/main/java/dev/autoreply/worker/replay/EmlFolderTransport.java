@@ -39,6 +39,11 @@ final class EmlFolderTransport implements ReplyTransport {
     return List.of();
   }
 
+  /** Marks nothing: the replay prints the review decisions instead. */
+  @Override
+  public void markForReview(String mailbox, String messageId) {
+  }
+
   Path pathOf(String threadId, boolean draft) {
     return folder.resolve(threadId + (draft ? ".draft.eml" : ".reply.eml"));
   }

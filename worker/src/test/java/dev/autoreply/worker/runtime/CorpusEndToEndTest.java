@@ -141,7 +141,10 @@ class CorpusEndToEndTest {
     switch (mail.expected()) {
       case "reply" -> assertReplied(mail, entry.get(), sent, prompts);
       case "skip" -> assertNotAnswered(entry.get(), sent, LedgerState.SKIPPED);
-      case "review" -> assertNotAnswered(entry.get(), sent, LedgerState.REVIEW);
+      case "review" -> {
+        assertNotAnswered(entry.get(), sent, LedgerState.REVIEW);
+        assertThat(gmail.addedLabels(MAILBOX, messageId)).containsExactly("autoreply/review");
+      }
       case "reply-or-review" -> assertThat(entry.get().state()).isIn(LedgerState.SENT, LedgerState.REVIEW);
       default -> throw new IllegalStateException("unknown expected decision " + mail.expected());
     }

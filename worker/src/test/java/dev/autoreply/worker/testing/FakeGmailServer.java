@@ -56,6 +56,7 @@ public final class FakeGmailServer implements AutoCloseable {
 
   private static final Pattern USER_PATH = Pattern.compile("/gmail/v1/users/([^/]+)/(.+)");
   private static final Pattern MESSAGE_PATH = Pattern.compile("messages/([^/]+)");
+  private static final Pattern MODIFY_PATH = Pattern.compile("messages/[^/]+/modify");
   private static final Pattern THREAD_PATH = Pattern.compile("threads/([^/]+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -307,6 +308,12 @@ public final class FakeGmailServer implements AutoCloseable {
       createDraft(exchange, box);
     } else if (method.equals("POST") && resource.equals("watch")) {
       watch(exchange, box);
+    } else if (method.equals("GET") && resource.equals("labels")) {
+      listLabels(exchange, box);
+    } else if (method.equals("POST") && resource.equals("labels")) {
+      createLabel(exchange, box);
+    } else if (method.equals("POST") && MODIFY_PATH.matcher(resource).matches()) {
+      modifyMessage(exchange, box, resource.substring("messages/".length(), resource.length() - "/modify".length()));
     } else if (method.equals("GET") && message.matches()) {
       getMessage(exchange, box, message.group(1));
     } else if (method.equals("GET") && thread.matches()) {
@@ -495,6 +502,55 @@ public final class FakeGmailServer implements AutoCloseable {
       matching = listing.matching(box);
     }
     sendJson(exchange, 200, listing.page(matching, JSON));
+  }
+
+  /** Returns the label names added with messages.modify to a message, in order. */
+  public List<String> addedLabels(String mailbox, String messageId) {
+    FakeGmailServerMailbox box = mailbox(mailbox);
+    synchronized (box) {
+      List<String> names = new ArrayList<>();
+      for (String labelId : box.addedLabelIds(messageId)) {
+        names.add(box.labelName(labelId));
+      }
+      return names;
+    }
+  }
+
+  private void listLabels(HttpExchange exchange, FakeGmailServerMailbox box) throws IOException {
+    ObjectNode body = JSON.createObjectNode();
+    var labels = body.putArray("labels");
+    synchronized (box) {
+      box.labels().forEach((id, name) -> labels.addObject().put("id", id).put("name", name).put("type", "user"));
+    }
+    sendJson(exchange, 200, body);
+  }
+
+  private void createLabel(HttpExchange exchange, FakeGmailServerMailbox box) throws IOException {
+    String name = JSON.readTree(readBody(exchange)).path("name").asText("");
+    String id;
+    synchronized (box) {
+      if (box.labels().containsValue(name)) {
+        sendError(exchange, 409, "failedPrecondition", "Label name exists or conflicts", Map.of());
+        return;
+      }
+      id = box.createLabel(name);
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.put("id", id);
+    body.put("name", name);
+    body.put("type", "user");
+    sendJson(exchange, 200, body);
+  }
+
+  private void modifyMessage(HttpExchange exchange, FakeGmailServerMailbox box, String messageId)
+      throws IOException {
+    JsonNode request = JSON.readTree(readBody(exchange));
+    synchronized (box) {
+      request.path("addLabelIds").forEach(id -> box.addLabel(messageId, id.asText()));
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.put("id", messageId);
+    sendJson(exchange, 200, body);
   }
 
   private void createDraft(HttpExchange exchange, FakeGmailServerMailbox box) throws IOException {

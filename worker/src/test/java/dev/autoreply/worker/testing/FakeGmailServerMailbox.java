@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,5 +139,31 @@ final class FakeGmailServerMailbox {
 
   List<FakeGmailServerWatch> watches() {
     return List.copyOf(watches);
+  }
+
+  private final Map<String, String> labels = new LinkedHashMap<>();
+  private final Map<String, List<String>> addedLabels = new HashMap<>();
+
+  /** User labels by id. */
+  Map<String, String> labels() {
+    return labels;
+  }
+
+  String createLabel(String name) {
+    String id = "Label_" + (labels.size() + 1);
+    labels.put(id, name);
+    return id;
+  }
+
+  String labelName(String id) {
+    return labels.getOrDefault(id, id);
+  }
+
+  void addLabel(String messageId, String labelId) {
+    addedLabels.computeIfAbsent(messageId, key -> new ArrayList<>()).add(labelId);
+  }
+
+  List<String> addedLabelIds(String messageId) {
+    return List.copyOf(addedLabels.getOrDefault(messageId, List.of()));
   }
 }
