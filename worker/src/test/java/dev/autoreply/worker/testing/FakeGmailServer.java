@@ -504,6 +504,14 @@ public final class FakeGmailServer implements AutoCloseable {
     sendJson(exchange, 200, listing.page(matching, JSON));
   }
 
+  /** Deletes a delivered message, so messages.get answers 404 while history still lists it. */
+  public void delete(String mailbox, String messageId) {
+    FakeGmailServerMailbox box = mailbox(mailbox);
+    synchronized (box) {
+      box.delete(messageId);
+    }
+  }
+
   /** Returns the label names added with messages.modify to a message, in order. */
   public List<String> addedLabels(String mailbox, String messageId) {
     FakeGmailServerMailbox box = mailbox(mailbox);

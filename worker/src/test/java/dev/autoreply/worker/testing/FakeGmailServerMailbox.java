@@ -67,6 +67,11 @@ final class FakeGmailServerMailbox {
     retentionFloor = floor;
   }
 
+  /** Removes a message as a user's deletion does; its history record stays. */
+  void delete(String id) {
+    messages.remove(id);
+  }
+
   StoredMessage message(String id) {
     return messages.get(id);
   }
