@@ -1,6 +1,7 @@
 package dev.autoreply.operator.assembly;
 
 import dev.autoreply.api.v1alpha1.AutoReplyTenant;
+import dev.autoreply.operator.matching.AdditiveChangesMatcher;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;

@@ -1,6 +1,7 @@
 package dev.autoreply.operator.schedule;
 
 import dev.autoreply.api.v1alpha1.AutoReplyTenant;
+import dev.autoreply.operator.matching.AdditiveChangesMatcher;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
@@ -9,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Base of the scheduler's dependent resources: matches with {@link ScheduleObjectMatcher} and
+ * Base of the scheduler's dependent resources: matches with {@link AdditiveChangesMatcher} and
  * logs each create and update with the kind, name and tenant, because the workflow threads do
  * not carry the reconciler's MDC.
  */
@@ -25,7 +26,7 @@ abstract class SchedulerDependentResource<R extends HasMetadata>
   @Override
   public Matcher.Result<R> match(R actual, R desired, AutoReplyTenant tenant,
       Context<AutoReplyTenant> context) {
-    boolean matched = ScheduleObjectMatcher.matches(desired, actual,
+    boolean matched = AdditiveChangesMatcher.matches(desired, actual,
         context.getClient().getKubernetesSerialization());
     return Matcher.Result.computed(matched, desired);
   }

@@ -1,4 +1,4 @@
-package dev.autoreply.operator.assembly;
+package dev.autoreply.operator.matching;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -26,7 +26,7 @@ import java.util.List;
  * as an addition, so removing a label or an optional field from a builder does not update
  * existing objects until another change replaces the spec.
  */
-final class AdditiveChangesMatcher {
+public final class AdditiveChangesMatcher {
 
   private static final EnumSet<DiffFlags> FLAGS = EnumSet.of(
       DiffFlags.OMIT_COPY_OPERATION, DiffFlags.OMIT_MOVE_OPERATION,
@@ -38,7 +38,7 @@ final class AdditiveChangesMatcher {
   private AdditiveChangesMatcher() {
   }
 
-  static boolean matches(HasMetadata desired, HasMetadata actual,
+  public static boolean matches(HasMetadata desired, HasMetadata actual,
       KubernetesSerialization serialization) {
     JsonNode desiredNode = serialization.convertValue(desired, JsonNode.class);
     JsonNode actualNode = serialization.convertValue(actual, JsonNode.class);

@@ -1,4 +1,4 @@
-package dev.autoreply.operator.assembly;
+package dev.autoreply.operator.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
