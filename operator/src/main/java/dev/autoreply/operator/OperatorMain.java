@@ -144,7 +144,7 @@ public final class OperatorMain implements Runnable {
     private String workerImage = OperatorDefaults.DEFAULT_WORKER_IMAGE;
 
     @Option(names = "--settings-dir", paramLabel = "DIR",
-        description = "Also write each tenant's worker settings file, as its ConfigMap holds it, "
+        description = "Also write each tenant's worker settings file, as its ConfigMap contains it, "
             + "to DIR/NAMESPACE/NAME/worker.yaml.")
     private Path settingsDir;
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     name = "autoreply-worker",
     mixinStandardHelpOptions = true,
     version = "autoreply-worker 0.1.0",
-    description = "Answers one tenant's support mail with replies drafted by Gemini.",
+    description = "Replies to one tenant's support mail with drafts written by Gemini.",
     subcommands = {RunCommand.class, ReplayCommand.class})
 public final class WorkerMain {
 

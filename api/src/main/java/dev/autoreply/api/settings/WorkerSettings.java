@@ -9,7 +9,7 @@ import java.util.List;
  * WorkerSettingsFile}.
  *
  * @param tenant namespace/name of the AutoReplyTenant, used in logs, metrics and ledger keys
- * @param mailboxes addresses the worker answers for, lower case
+ * @param mailboxes addresses the worker replies for, lower case
  * @param subscription full Pub/Sub subscription name of the Gmail push notifications
  * @param projectId Google Cloud project of Vertex AI and Firestore
  * @param vertexAiLocation Vertex AI location, e.g. europe-west1

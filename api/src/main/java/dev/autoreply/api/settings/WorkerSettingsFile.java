@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the worker finds its settings and credentials inside the pod, and how the settings
- * file is written and read. The operator mounts the ConfigMap key {@link #SETTINGS_KEY} under
+ * Locations of the worker's settings and credentials inside the pod, and the reading and
+ * writing of the settings file. The operator mounts the ConfigMap key {@link #SETTINGS_KEY} under
  * {@link #SETTINGS_DIR} and the tenant's Secret under {@link #CREDENTIALS_DIR}.
  */
 public final class WorkerSettingsFile {

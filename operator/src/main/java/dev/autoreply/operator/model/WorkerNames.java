@@ -43,7 +43,7 @@ public final class WorkerNames {
     return tenantName + "-worker";
   }
 
-  /** Returns the name of the ConfigMap that holds {@code worker.yaml}. */
+  /** Returns the name of the ConfigMap that contains {@code worker.yaml}. */
   public static String settingsConfigMapName(String tenantName) {
     return tenantName + "-worker-settings";
   }

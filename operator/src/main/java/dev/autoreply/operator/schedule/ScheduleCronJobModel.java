@@ -2,6 +2,7 @@ package dev.autoreply.operator.schedule;
 
 import dev.autoreply.api.v1alpha1.AutoReplyTenant;
 import dev.autoreply.api.v1alpha1.ScheduleSpec;
+import dev.autoreply.operator.model.ContainerSecurity;
 import dev.autoreply.operator.model.TenantMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -111,17 +112,7 @@ public final class ScheduleCronJobModel {
                       .addToRequests("memory", new Quantity("128Mi"))
                       .addToLimits("memory", new Quantity("256Mi"))
                     .endResources()
-                    .withNewSecurityContext()
-                      .withRunAsNonRoot(true)
-                      .withReadOnlyRootFilesystem(true)
-                      .withAllowPrivilegeEscalation(false)
-                      .withNewCapabilities()
-                        .withDrop("ALL")
-                      .endCapabilities()
-                      .withNewSeccompProfile()
-                        .withType("RuntimeDefault")
-                      .endSeccompProfile()
-                    .endSecurityContext()
+                    .withSecurityContext(ContainerSecurity.restricted())
                     // The JVM and the HTTP client write temporary files, and the root
                     // filesystem is read-only.
                     .addNewVolumeMount()

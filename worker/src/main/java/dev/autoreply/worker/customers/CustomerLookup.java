@@ -2,11 +2,11 @@ package dev.autoreply.worker.customers;
 
 import java.util.Optional;
 
-/** Finds what a tenant knows about a sender; {@link CustomerDirectory} reads Firestore. */
+/** Finds the tenant's record of a sender; {@link CustomerDirectory} reads it from Firestore. */
 @FunctionalInterface
 public interface CustomerLookup {
 
-  /** A lookup that knows no customer, for the offline replay. */
+  /** A lookup that finds no customer, for the offline replay. */
   CustomerLookup NONE = (tenant, address) -> Optional.empty();
 
   Optional<Customer> find(String tenant, String address);

@@ -3,11 +3,11 @@ package dev.autoreply.worker.drafting;
 import dev.autoreply.api.settings.WorkerSettings;
 
 /**
- * Builds the model prompt of a reply. The system instruction carries the tenant's rules, and
- * the user content carries only this mail: the sender's name, the subject and the body cut to
- * a maximum length. The sender's address and the earlier thread text are not sent, so quoted
- * history cannot add instructions of its own and the model sees no more personal data than it
- * needs.
+ * Builds the model prompt of a reply. The system instruction carries the tenant's rules and
+ * the customer context from the tenant's directory. The user content carries only this thread:
+ * its earlier messages when the caller passes them, then the sender's name, the subject and the
+ * body cut to a maximum length. The sender's address is not sent, so the model gets no more
+ * personal data than it needs.
  */
 public final class PromptBuilder {
 

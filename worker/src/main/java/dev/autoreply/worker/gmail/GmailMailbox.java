@@ -196,7 +196,7 @@ public final class GmailMailbox {
     return ReplyMarkers.anyCarries(thread, ReplyComposer.ORIGIN_HEADER, originMessageId);
   }
 
-  /** Gmail label that marks mail a person must answer. */
+  /** Gmail label that marks mail left for a person to reply to. */
   public static final String REVIEW_LABEL = "autoreply/review";
 
   private volatile String reviewLabelId;

@@ -120,7 +120,7 @@ public final class NotificationProcessor implements NotificationHandler {
     BigInteger cursor = readCursor(mailbox).orElse(notification.historyId());
     HistoryDelta delta = listHistory(mailbox, cursor);
     // A mail that must be retried keeps the cursor where it is, but the mail after it is still
-    // answered now; the retry finds those as duplicates.
+    // processed now; the retry finds those as duplicates.
     TransientFailureException retry = null;
     for (String messageId : delta.addedMessageIds()) {
       try {

@@ -3,7 +3,10 @@ package dev.autoreply.worker.pipeline;
 import java.io.IOException;
 import java.util.List;
 
-/** Where composed replies go: Gmail in production, a folder of .eml files in the offline replay. */
+/**
+ * Destination of composed replies: Gmail in production, a folder of .eml files in the offline
+ * replay.
+ */
 public interface ReplyTransport {
 
   /**
@@ -19,9 +22,9 @@ public interface ReplyTransport {
   String createDraft(String mailbox, String threadId, byte[] rfc822) throws IOException;
 
   /**
-   * Returns whether the thread already holds a reply or draft of ours to the message
+   * Returns whether the thread already contains a reply or draft of ours to the message
    * {@code originMessageId}, found by its X-Autoreply-Origin header. A worker that died after
-   * sending but before recording leaves such a reply, and sending again would answer twice.
+   * sending but before recording leaves such a reply, and sending again would reply twice.
    */
   boolean hasReplyTo(String mailbox, String threadId, String originMessageId) throws IOException;
 

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides on one mail and carries the decision out: parse, loop-safety filters, claim in the
  * ledger, draft, inspect the draft, take the sender's reply limit, compose the threaded reply,
- * then send it, leave it as a draft or only record it, as the tenant's mode says. Every outcome is
+ * then send it, leave it as a draft or only record it, as the tenant's mode sets. Every outcome is
  * recorded in the ledger with its reason.
  */
 public final class ReplyWorkflow {
@@ -225,8 +225,8 @@ public final class ReplyWorkflow {
   }
 
   /**
-   * Reads the earlier messages of the thread of a mail that answers one. The context only
-   * improves the draft, so a failure to read it is logged and the mail is answered without it.
+   * Reads the earlier messages of the thread of a mail that replies to one. The context only
+   * improves the draft, so a failure to read it is logged and the mail is drafted without it.
    */
   private String threadText(IncomingMessage message, InboundMail mail) {
     if (mail.inReplyTo() == null && mail.references().isEmpty()) {
@@ -242,7 +242,7 @@ public final class ReplyWorkflow {
     }
   }
 
-  /** Labels the mail in Gmail; the ledger already holds the decision, so a failure is only logged. */
+  /** Labels the mail in Gmail; the ledger already contains the decision, so a failure is only logged. */
   private void labelForReview(IncomingMessage message) {
     try {
       transport.markForReview(message.mailbox(), message.messageId());

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Readiness of the worker: the Pub/Sub subscriber runs and Firestore answers. Firestore is read at
+ * Readiness of the worker: the Pub/Sub subscriber runs and Firestore responds. Firestore is read at
  * most once per check interval ({@link #CHECK_INTERVAL} in production), so frequent probes cost
  * no more than that.
  */

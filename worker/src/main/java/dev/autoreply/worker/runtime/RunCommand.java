@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Runs the worker until the process is told to stop. */
+/** Runs the worker until the process receives a termination signal. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Pull Gmail push notifications from Pub/Sub and answer the tenant's mail.")
+    description = "Pull Gmail push notifications from Pub/Sub and reply to the tenant's mail.")
 public final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);

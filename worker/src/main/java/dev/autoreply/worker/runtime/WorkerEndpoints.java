@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Where the worker reaches Google's services. Production leaves every override null; tests point
+ * Endpoints of Google's services that the worker calls. Production leaves every override null; tests point
  * them at local servers on 127.0.0.1.
  *
  * @param gmailRootUrl root URL of the Gmail API, ending with "/"

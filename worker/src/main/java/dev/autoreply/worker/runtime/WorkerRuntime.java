@@ -229,7 +229,7 @@ public final class WorkerRuntime implements AutoCloseable {
     Path credentialsFile = credentialsDir.resolve(WorkerSettingsFile.CREDENTIALS_KEY);
 
     // One quota per mailbox, shared by everything in this process that calls Gmail for it.
-    // NOTE: the quota counts this pod only; with N replicas Gmail sees up to N times its rate.
+    // NOTE: the quota counts this pod only; with N replicas Gmail receives up to N times its rate.
     Map<String, GmailMailbox> mailboxes = new LinkedHashMap<>();
     for (String address : settings.mailboxes()) {
       GoogleCredentials credentials = RotatingCredentials.forMailbox(credentialsFile, address);
